@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { EventIdSchema, MAX_TEXT_LENGTH } from '../model/events.js';
+import { IdSchema, InstantSchema } from '../model/ids.js';
+import { PersonSchema } from '../model/person.js';
+
+/** A reaction as a reader sees it: how many, and whether the reader is one of them. */
+export const ReactionCountSchema = z
+  .object({ emoji: z.string(), count: z.number().int().positive(), mine: z.boolean() })
+  .meta({ id: 'ReactionCount' });
+
+const entry = {
+  id: EventIdSchema,
+  group: IdSchema,
+  seq: z.number().int().positive(),
+  author: PersonSchema,
+  text: z.string(),
+  at: InstantSchema,
+  clientId: z.string().optional(),
+  reactions: z.array(ReactionCountSchema),
+};
+
+export const FeedReplySchema = z.object({ ...entry, parent: EventIdSchema }).meta({ id: 'FeedReply' });
+export const FeedPostSchema = z
+  .object({ ...entry, replies: z.array(FeedReplySchema) })
+  .meta({ id: 'FeedPost' });
+
+export type ReactionCount = z.infer<typeof ReactionCountSchema>;
+export type FeedReply = z.infer<typeof FeedReplySchema>;
+export type FeedPost = z.infer<typeof FeedPostSchema>;
+
+/** Newest posts first; `next` fetches older ones. */
+export const FeedPageSchema = z
+  .object({
+    posts: z.array(FeedPostSchema),
+    /** Opaque cursor for the next (older) page; absent at the start of the feed. */
+    next: z.string().optional(),
+  })
+  .meta({ id: 'FeedPage' });
+export type FeedPage = z.infer<typeof FeedPageSchema>;
+
+export const FEED_PAGE_DEFAULT = 30;
+export const FEED_PAGE_MAX = 100;
+
+export const FeedQuerySchema = z.object({
+  before: z.string().regex(/^\d{1,15}$/).optional().meta({ description: 'cursor from a previous page' }),
+  limit: z.coerce.number().int().min(1).max(FEED_PAGE_MAX).default(FEED_PAGE_DEFAULT),
+});
+
+const text = z.string().trim().min(1).max(MAX_TEXT_LENGTH);
+const clientId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/)
+  .optional()
+  .meta({ description: 'chosen by the client; a retry with the same value is applied once' });
+
+export const NewPostSchema = z.object({ text, clientId }).meta({ id: 'NewPost' });
+export const NewReplySchema = z.object({ text, clientId }).meta({ id: 'NewReply' });
+export const ReactionRequestSchema = z
+  .object({ emoji: z.string().min(1).max(16), on: z.boolean().default(true) })
+  .meta({ id: 'ReactionRequest' });
+
+export type NewPost = z.infer<typeof NewPostSchema>;
+export type NewReply = z.infer<typeof NewReplySchema>;
+export type ReactionRequest = z.infer<typeof ReactionRequestSchema>;
