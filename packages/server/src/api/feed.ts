@@ -1,0 +1,141 @@
+import {
+  FeedPageSchema,
+  FeedPostSchema,
+  FeedQuerySchema,
+  FeedReplySchema,
+  MutualError,
+  NewPostSchema,
+  NewReplySchema,
+  ReactionCountSchema,
+  ReactionRequestSchema,
+} from '@mutual/protocol';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { requireMember, requireWriter } from './access.js';
+import type { AppDeps, AppEnv } from './context.js';
+import { body, json, problems, security } from './openapi.js';
+
+const GroupParams = z.object({ group: z.string().max(64) });
+const EntryParams = GroupParams.extend({ post: z.string().max(64) });
+
+const listPosts = createRoute({
+  method: 'get',
+  path: '/groups/{group}/posts',
+  tags: ['feed'],
+  summary: "A page of a group's feed, newest first, with threads and reactions",
+  security,
+  request: { params: GroupParams, query: FeedQuerySchema },
+  responses: { 200: json(FeedPageSchema, 'A page of posts'), 400: problems[400], 401: problems[401], 403: problems[403] },
+});
+
+const createPost = createRoute({
+  method: 'post',
+  path: '/groups/{group}/posts',
+  tags: ['feed'],
+  summary: 'Post in a group',
+  security,
+  request: { params: GroupParams, ...body(NewPostSchema) },
+  responses: {
+    201: json(FeedPostSchema, 'The post, durably stored'),
+    400: problems[400],
+    401: problems[401],
+    403: problems[403],
+    413: problems[413],
+  },
+});
+
+const createReply = createRoute({
+  method: 'post',
+  path: '/groups/{group}/posts/{post}/replies',
+  tags: ['feed'],
+  summary: "Reply in a post's thread",
+  security,
+  request: { params: EntryParams, ...body(NewReplySchema) },
+  responses: {
+    201: json(FeedReplySchema, 'The reply, durably stored'),
+    400: problems[400],
+    401: problems[401],
+    403: problems[403],
+    404: problems[404],
+    413: problems[413],
+  },
+});
+
+const react = createRoute({
+  method: 'post',
+  path: '/groups/{group}/posts/{post}/reactions',
+  tags: ['feed'],
+  summary: 'Add or take back a reaction to a post or a reply',
+  security,
+  request: { params: EntryParams, ...body(ReactionRequestSchema) },
+  responses: {
+    200: json(z.object({ reactions: z.array(ReactionCountSchema) }), 'The reactions now'),
+    400: problems[400],
+    401: problems[401],
+    403: problems[403],
+    404: problems[404],
+  },
+});
+
+export function feedRoutes({ store, writer }: AppDeps) {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(listPosts, async (c) => {
+      const { group } = c.req.valid('param');
+      const { before, limit } = c.req.valid('query');
+      await requireMember(store, group, c.var.person);
+      const page = await store.feedPage({
+        group,
+        viewer: c.var.person,
+        limit,
+        ...(before !== undefined && { before: Number(before) }),
+      });
+      return c.json(page, 200);
+    })
+    .openapi(createPost, async (c) => {
+      const { group } = c.req.valid('param');
+      const { text, clientId } = c.req.valid('json');
+      const access = await requireWriter(store, group, c.var.person);
+      const { event } = await writer.write({
+        space: access.group.space,
+        group,
+        author: c.var.person,
+        type: 'post',
+        body: { text, ...(clientId && { clientId }) },
+        ...(clientId && { clientId }),
+      });
+      const post = await store.getEntry(group, event.id, c.var.person);
+      return c.json(FeedPostSchema.parse(post), 201);
+    })
+    .openapi(createReply, async (c) => {
+      const { group, post } = c.req.valid('param');
+      const { text, clientId } = c.req.valid('json');
+      const access = await requireWriter(store, group, c.var.person);
+      const target = await store.getEntry(group, post, c.var.person);
+      if (!target) throw new MutualError('not_found', 'no such post in this group');
+      // A reply to a reply joins the thread of its post: threads are one level deep.
+      const parent = 'parent' in target ? target.parent : target.id;
+      const { event } = await writer.write({
+        space: access.group.space,
+        group,
+        author: c.var.person,
+        type: 'reply',
+        body: { parent, text, ...(clientId && { clientId }) },
+        ...(clientId && { clientId }),
+      });
+      const reply = await store.getEntry(group, event.id, c.var.person);
+      return c.json(FeedReplySchema.parse(reply), 201);
+    })
+    .openapi(react, async (c) => {
+      const { group, post } = c.req.valid('param');
+      const { emoji, on } = c.req.valid('json');
+      const access = await requireWriter(store, group, c.var.person);
+      if (!(await store.getEntry(group, post, c.var.person))) throw new MutualError('not_found', 'no such post in this group');
+      await writer.write({
+        space: access.group.space,
+        group,
+        author: c.var.person,
+        type: 'reaction',
+        body: { target: post, emoji, on },
+      });
+      return c.json({ reactions: await store.reactionsOf(post, c.var.person) }, 200);
+    });
+}

@@ -1,0 +1,135 @@
+import { LIVE_EVENT_NAME, LiveMessageSchema, MutualError, type PersonId } from '@mutual/protocol';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
+import type { Store, StoredEvent } from '../store/store.js';
+import type { AppDeps, AppEnv } from './context.js';
+import { problems, security } from './openapi.js';
+
+/** A comment line this often keeps proxies from closing an idle stream. */
+const KEEPALIVE_MS = 15_000;
+/** Catch-up reads this many events at a time. */
+const PAGE = 500;
+
+const openStream = createRoute({
+  method: 'get',
+  path: '/spaces/{space}/stream',
+  tags: ['live'],
+  summary: 'Live events of every group of the space I belong to (Server-Sent Events)',
+  description:
+    'Each message is `event: group-event`, `id: <cursor>`, `data: LiveMessage`. Send the last id back as ' +
+    '`Last-Event-ID` to resume. The stream ends when the embed token expires.',
+  security,
+  request: {
+    params: z.object({ space: z.string().max(64) }),
+    headers: z.object({ 'last-event-id': z.string().regex(/^\d{1,15}$/).optional() }),
+  },
+  responses: {
+    200: { content: { 'text/event-stream': { schema: LiveMessageSchema } }, description: 'The stream' },
+    400: problems[400],
+    401: problems[401],
+    403: problems[403],
+  },
+});
+
+export function streamRoutes({ store, hub, clock }: AppDeps) {
+  return new OpenAPIHono<AppEnv>().openapi(openStream, async (c) => {
+    const { space } = c.req.valid('param');
+    const person = c.var.person;
+    const groups = await store.listGroupsFor(person, space);
+    if (groups.length === 0) throw new MutualError('not_a_member', 'not a member of any group of this space');
+    const resumeFrom = c.req.valid('header')['last-event-id'];
+    const startCursor = resumeFrom !== undefined ? Number(resumeFrom) : await store.lastCursor();
+    const expiresInMs = c.var.claims.expiresAt - clock();
+
+    return streamSSE(c, async (stream) => {
+      const reader = new SpaceReader(store, person, space, new Set(groups.map((group) => group.id)), startCursor);
+      let wake: () => void = () => {};
+      let pending = false;
+      let membershipChanged = false;
+      const unsubscribe = hub.subscribe(space, (stored) => {
+        pending = true;
+        if (isAboutMembershipOf(stored, person)) membershipChanged = true;
+        wake();
+      });
+      const expiry = setTimeout(() => stream.abort(), Math.max(0, expiresInMs));
+      stream.onAbort(() => {
+        unsubscribe();
+        clearTimeout(expiry);
+        wake();
+      });
+      try {
+        await reader.sendNew(stream);
+        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ cursor: String(reader.cursor) }) });
+        while (!stream.aborted && !stream.closed) {
+          if (!pending) {
+            const woken = await new Promise<boolean>((resolve) => {
+              const keepalive = setTimeout(() => resolve(false), KEEPALIVE_MS);
+              wake = () => {
+                clearTimeout(keepalive);
+                resolve(true);
+              };
+            });
+            if (!woken && !stream.aborted) await stream.write(': keepalive\n\n');
+            continue;
+          }
+          pending = false;
+          if (membershipChanged) {
+            membershipChanged = false;
+            await reader.refreshGroups();
+          }
+          await reader.sendNew(stream);
+        }
+      } finally {
+        unsubscribe();
+        clearTimeout(expiry);
+      }
+    }) as never;
+  });
+}
+
+function isAboutMembershipOf({ event }: StoredEvent, person: PersonId): boolean {
+  return (event.type === 'member.added' || event.type === 'member.removed') && event.body.person === person;
+}
+
+/**
+ * Reads what a person may see of a space after a cursor, from the store: the hub only says that
+ * something happened, so an event can never be skipped or reordered on its way to a reader.
+ */
+class SpaceReader {
+  cursor: number;
+  readonly #store: Store;
+  readonly #person: PersonId;
+  readonly #space: string;
+  #groups: Set<string>;
+
+  constructor(store: Store, person: PersonId, space: string, groups: Set<string>, cursor: number) {
+    this.#store = store;
+    this.#person = person;
+    this.#space = space;
+    this.#groups = groups;
+    this.cursor = cursor;
+  }
+
+  async refreshGroups() {
+    const groups = await this.#store.listGroupsFor(this.#person, this.#space);
+    this.#groups = new Set(groups.map((group) => group.id));
+  }
+
+  async sendNew(stream: SSEStreamingApi) {
+    for (;;) {
+      const batch = await this.#store.eventsAfter([...this.#groups], this.cursor, PAGE);
+      if (batch.length === 0) return;
+      const people = await this.#store.getPeople(batch.map(({ event }) => event.author));
+      for (const { cursor, event } of batch) {
+        if (stream.aborted) return;
+        await stream.writeSSE({
+          event: LIVE_EVENT_NAME,
+          id: String(cursor),
+          data: JSON.stringify({ event, author: people.get(event.author) }),
+        });
+        this.cursor = cursor;
+      }
+      if (batch.length < PAGE) return;
+    }
+  }
+}

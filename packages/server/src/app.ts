@@ -1,0 +1,97 @@
+import { createEmbedTokenVerifier, MutualError, systemClock, type Clock } from '@mutual/protocol';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { feedRoutes } from './api/feed.js';
+import { meRoutes } from './api/me.js';
+import { spaceRoutes } from './api/spaces.js';
+import { streamRoutes } from './api/stream.js';
+import { taskRoutes } from './api/tasks.js';
+import type { AppDeps, AppEnv } from './api/context.js';
+import { embedAuth } from './auth/embed-auth.js';
+import { hostAppsFromConfig } from './auth/host-apps.js';
+import type { ResolvedConfig } from './config/config.js';
+import { handleError, problemResponse } from './errors/problem.js';
+import { LiveHub } from './live/hub.js';
+import { EventWriter } from './log/event-writer.js';
+import type { Store } from './store/store.js';
+
+export interface CreateAppOptions {
+  config: ResolvedConfig;
+  store: Store;
+  clock?: Clock;
+  hub?: LiveHub;
+}
+
+/** Builds the Hono app of one organisation's Mutual server. No I/O happens until it is served. */
+export function createApp(options: CreateAppOptions) {
+  const clock = options.clock ?? systemClock;
+  const hub = options.hub ?? new LiveHub();
+  const { config, store } = options;
+  const deps: AppDeps = { config, store, hub, clock, writer: new EventWriter(store, hub, clock) };
+  const verify = createEmbedTokenVerifier({
+    audience: config.organisation.origin,
+    hostApps: hostAppsFromConfig(config.hostApps, config.organisation.domain),
+    clock,
+  });
+
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const detail = result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+        throw new MutualError('invalid_request', 'the request does not match its schema', { detail });
+      }
+    },
+  });
+  app.onError(handleError);
+  app.notFound((c) => problemResponse(c, 'not_found', 'Not found'));
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok', organisation: config.organisation.domain, streams: hub.subscriberCount }));
+
+  app.use(
+    '/api/*',
+    cors({
+      // Exact origins only, never reflected: an unlisted origin gets no allow header at all.
+      origin: config.hostApps.flatMap((app) => app.origins),
+      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.limits.bodyBytes,
+      onError: () => {
+        throw new MutualError('body_too_large', `bodies are limited to ${config.limits.bodyBytes} bytes`);
+      },
+    }),
+  );
+  app.use('/api/*', embedAuth({ verify, store }));
+  app.openAPIRegistry.registerComponent('securitySchemes', 'embedToken', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT (typ mutual-embed+jwt)',
+    description: 'An embed token signed by a registered host app for its signed-in user.',
+  });
+
+  app.route('/api', meRoutes(deps));
+  app.route('/api', spaceRoutes(deps));
+  app.route('/api', feedRoutes(deps));
+  app.route('/api', taskRoutes(deps));
+  app.route('/api', streamRoutes(deps));
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Mutual client API',
+      version: '0.1.0',
+      description: `The API of ${config.organisation.name}'s Mutual server for its own people's widgets.`,
+    },
+    servers: [{ url: config.organisation.origin }],
+  });
+
+  return { app, hub, writer: deps.writer };
+}

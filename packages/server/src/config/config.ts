@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DomainSchema } from '@mutual/protocol';
+import { z } from 'zod';
+
+const OriginSchema = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, 'an exact origin: scheme://host[:port], no path or trailing slash');
+
+export const HostAppConfigSchema = z
+  .object({
+    /** The `iss` of the embed tokens this host app signs. */
+    issuer: z.string().min(1).max(200),
+    /** Its public keys, inline… */
+    jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1) }).optional(),
+    /** …or where to fetch them. */
+    jwksUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** The exact origins of the pages that embed the widgets; CORS answers only these. */
+    origins: z.array(OriginSchema).min(1),
+  })
+  .refine((app) => Boolean(app.jwks) !== Boolean(app.jwksUrl), 'give exactly one of jwks and jwksUrl');
+
+export type HostAppConfig = z.infer<typeof HostAppConfigSchema>;
+
+export const ServerConfigSchema = z.object({
+  organisation: z.object({
+    domain: DomainSchema,
+    name: z.string().min(1),
+    /**
+     * This server's public origin: the `aud` of every embed token it accepts. When absent, the
+     * address it listens on is used (fine on one machine; set it behind a proxy).
+     */
+    origin: OriginSchema.optional(),
+  }),
+  listen: z
+    .object({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(4100) })
+    .prefault({}),
+  database: z.object({ file: z.string().default('./data/mutual.db') }).prefault({}),
+  hostApps: z.array(HostAppConfigSchema).default([]),
+  limits: z
+    .object({ bodyBytes: z.number().int().positive().default(64 * 1024) })
+    .prefault({}),
+});
+
+export type ServerConfig = z.infer<typeof ServerConfigSchema>;
+/** A configuration whose origin is known (after the server has started listening). */
+export type ResolvedConfig = ServerConfig & { organisation: { origin: string } };
+export type ServerConfigInput = z.input<typeof ServerConfigSchema>;
+
+/** Validates a config object; throws with every problem listed. */
+export function parseConfig(input: unknown): ServerConfig {
+  const result = ServerConfigSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new Error(`invalid Mutual configuration:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}
+
+/**
+ * Reads the config file (JSON) if given, then applies environment overrides:
+ * MUTUAL_PORT, MUTUAL_HOST, MUTUAL_DATABASE, MUTUAL_ORIGIN. A relative database path is taken
+ * from the config file's folder.
+ */
+export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const raw = file ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>) : {};
+  const config = { ...raw, listen: { ...raw.listen }, database: { ...raw.database }, organisation: { ...raw.organisation } };
+  if (env.MUTUAL_PORT) config.listen.port = Number(env.MUTUAL_PORT);
+  if (env.MUTUAL_HOST) config.listen.host = env.MUTUAL_HOST;
+  if (env.MUTUAL_DATABASE) config.database.file = env.MUTUAL_DATABASE;
+  if (env.MUTUAL_ORIGIN) config.organisation.origin = env.MUTUAL_ORIGIN;
+  if (file && config.database.file && config.database.file !== ':memory:') {
+    config.database.file = resolve(dirname(file), config.database.file);
+  }
+  return parseConfig(config);
+}

@@ -1,0 +1,11 @@
+export { createApp, type CreateAppOptions } from './app.js';
+export { startServer, type RunningServer, type StartServerOptions } from './server.js';
+export { loadConfig, parseConfig, type ServerConfig, type ServerConfigInput, type HostAppConfig } from './config/config.js';
+export { Admin, type CreateSpaceInput } from './admin/admin.js';
+export { STANDARD_GROUPS } from './admin/standard-groups.js';
+export { generateKeys, type GeneratedKeyPair } from './keys/generate-keys.js';
+export { openSqliteStore } from './store/sqlite.js';
+export { KyselyStore } from './store/kysely-store.js';
+export type { Store, StoredEvent, FeedQuery } from './store/store.js';
+export { LiveHub } from './live/hub.js';
+export { EventWriter } from './log/event-writer.js';

@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { systemClock, type Clock } from '@mutual/protocol';
+import { createApp } from './app.js';
+import type { ResolvedConfig, ServerConfig } from './config/config.js';
+import type { Store } from './store/store.js';
+import { openSqliteStore } from './store/sqlite.js';
+
+export interface RunningServer {
+  /** Where it listens, e.g. http://127.0.0.1:4100 */
+  url: string;
+  /** The configuration in force, with the origin resolved. */
+  config: ResolvedConfig;
+  store: Store;
+  app: ReturnType<typeof createApp>['app'];
+  writer: ReturnType<typeof createApp>['writer'];
+  close(): Promise<void>;
+}
+
+export interface StartServerOptions {
+  clock?: Clock;
+  /** Use this store instead of opening the configured one (it is closed with the server). */
+  store?: Store;
+}
+
+/**
+ * Opens the store, listens, then builds the app (so that a server on port 0 knows its own
+ * origin). `close()` ends open streams, then closes the store.
+ */
+export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
+  const store = options.store ?? (await openSqliteStore(config.database.file));
+  let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+  const server = await new Promise<Server>((resolve) => {
+    const listening = serve({ fetch: (request) => handle(request), hostname: config.listen.host, port: config.listen.port }, () =>
+      resolve(listening as Server),
+    );
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  const resolved: ResolvedConfig = { ...config, organisation: { ...config.organisation, origin: config.organisation.origin ?? url } };
+  const { app, writer } = createApp({ config: resolved, store, clock: options.clock ?? systemClock });
+  handle = app.fetch;
+  return {
+    url,
+    config: resolved,
+    store,
+    app,
+    writer,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

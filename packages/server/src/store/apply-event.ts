@@ -1,0 +1,114 @@
+import type { GroupEvent } from '@mutual/protocol';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/**
+ * Updates the derived tables (entries, reactions, tasks, milestones, memberships) for one event,
+ * inside the transaction that appended it. Each case is idempotent, so replaying a log rebuilds
+ * the same state.
+ */
+export async function applyEvent(trx: Kysely<Database>, event: GroupEvent, cursor: number): Promise<void> {
+  const group = event.group;
+  switch (event.type) {
+    case 'post':
+    case 'reply':
+      await trx
+        .insertInto('entries')
+        .values({
+          id: event.id,
+          group_id: group,
+          parent_id: event.type === 'reply' ? event.body.parent : null,
+          author: event.author,
+          text: event.body.text,
+          at: event.at,
+          seq: event.seq,
+          cursor,
+          client_id: event.body.clientId ?? null,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      return;
+    case 'reaction': {
+      const key = { entry_id: event.body.target, person_id: event.author, emoji: event.body.emoji };
+      if (event.body.on) {
+        await trx.insertInto('reactions').values(key).onConflict((oc) => oc.doNothing()).execute();
+      } else {
+        await trx
+          .deleteFrom('reactions')
+          .where('entry_id', '=', key.entry_id)
+          .where('person_id', '=', key.person_id)
+          .where('emoji', '=', key.emoji)
+          .execute();
+      }
+      return;
+    }
+    case 'task.created': {
+      const { task, title, owner, due, status, deliverable, workstream } = event.body;
+      await trx
+        .insertInto('tasks')
+        .values({
+          group_id: group,
+          id: task,
+          title,
+          owner: owner ?? null,
+          due: due ?? null,
+          status,
+          deliverable: deliverable ?? null,
+          workstream: workstream ?? null,
+          created_by: event.author,
+          created_at: event.at,
+          updated_at: event.at,
+        })
+        .onConflict((oc) => oc.columns(['group_id', 'id']).doNothing())
+        .execute();
+      return;
+    }
+    case 'task.updated': {
+      const { changes } = event.body;
+      await trx
+        .updateTable('tasks')
+        .set({
+          ...(changes.title !== undefined && { title: changes.title }),
+          ...(changes.owner !== undefined && { owner: changes.owner }),
+          ...(changes.due !== undefined && { due: changes.due }),
+          ...(changes.status !== undefined && { status: changes.status }),
+          ...(changes.deliverable !== undefined && { deliverable: changes.deliverable }),
+          ...(changes.workstream !== undefined && { workstream: changes.workstream }),
+          updated_at: event.at,
+        })
+        .where('group_id', '=', group)
+        .where('id', '=', event.body.task)
+        .execute();
+      return;
+    }
+    case 'milestone.set': {
+      const { milestone, title, date, done } = event.body;
+      const row = { title, date, done: done ? 1 : 0, updated_at: event.at };
+      await trx
+        .insertInto('milestones')
+        .values({ group_id: group, id: milestone, created_by: event.author, ...row })
+        .onConflict((oc) => oc.columns(['group_id', 'id']).doUpdateSet(row))
+        .execute();
+      return;
+    }
+    case 'member.added': {
+      const { person, role } = event.body;
+      await trx
+        .insertInto('memberships')
+        .values({ group_id: group, person_id: person, role })
+        .onConflict((oc) => oc.columns(['group_id', 'person_id']).doUpdateSet({ role }))
+        .execute();
+      return;
+    }
+    case 'member.removed':
+      await trx
+        .deleteFrom('memberships')
+        .where('group_id', '=', group)
+        .where('person_id', '=', event.body.person)
+        .execute();
+      return;
+    case 'group.changed':
+      await trx.updateTable('groups').set({ name: event.body.name }).where('id', '=', group).execute();
+      return;
+  }
+}

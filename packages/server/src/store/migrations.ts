@@ -1,0 +1,123 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * Versioned schema migrations, the same for SQLite and PostgreSQL. Never edit a released one:
+ * add the next number.
+ */
+const migrations: Record<string, Migration> = {
+  '0001-core': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('spaces')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('seller', 'text', (c) => c.notNull())
+        .addColumn('buyer', 'text', (c) => c.notNull())
+        .addColumn('decision_date', 'text')
+        .addColumn('stage', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('groups')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('space_id', 'text', (c) => c.notNull().references('spaces.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('workstream', 'text')
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('home', 'text', (c) => c.notNull())
+        .addColumn('last_seq', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('groups_by_space').on('groups').column('space_id').execute();
+      await db.schema
+        .createTable('people')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('title', 'text')
+        .addColumn('organisation', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('memberships')
+        .addColumn('group_id', 'text', (c) => c.notNull().references('groups.id'))
+        .addColumn('person_id', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('memberships_pk', ['group_id', 'person_id'])
+        .execute();
+      await db.schema.createIndex('memberships_by_person').on('memberships').column('person_id').execute();
+      await db.schema
+        .createTable('events')
+        .addColumn('cursor', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('space_id', 'text', (c) => c.notNull())
+        .addColumn('group_id', 'text', (c) => c.notNull().references('groups.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text')
+        .addUniqueConstraint('events_group_seq', ['group_id', 'seq'])
+        .execute();
+      await db.schema.createIndex('events_by_space').on('events').columns(['space_id', 'cursor']).execute();
+      await db.schema
+        .createIndex('events_by_client_id')
+        .on('events')
+        .columns(['group_id', 'author', 'client_id'])
+        .where(sql.ref('client_id'), 'is not', null)
+        .execute();
+      await db.schema
+        .createTable('entries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('parent_id', 'text')
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('cursor', 'integer', (c) => c.notNull())
+        .addColumn('client_id', 'text')
+        .execute();
+      await db.schema.createIndex('entries_feed').on('entries').columns(['group_id', 'parent_id', 'cursor']).execute();
+      await db.schema.createIndex('entries_by_parent').on('entries').columns(['parent_id', 'cursor']).execute();
+      await db.schema
+        .createTable('reactions')
+        .addColumn('entry_id', 'text', (c) => c.notNull())
+        .addColumn('person_id', 'text', (c) => c.notNull())
+        .addColumn('emoji', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('reactions_pk', ['entry_id', 'person_id', 'emoji'])
+        .execute();
+      await db.schema
+        .createTable('tasks')
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('owner', 'text')
+        .addColumn('due', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('deliverable', 'text')
+        .addColumn('workstream', 'text')
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('tasks_pk', ['group_id', 'id'])
+        .execute();
+      await db.schema
+        .createTable('milestones')
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('done', 'integer', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('milestones_pk', ['group_id', 'id'])
+        .execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};
