@@ -32,8 +32,15 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const store = options.store ?? (await openSqliteStore(config.database.file));
   let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
   const server = await new Promise<Server>((resolve) => {
-    const listening = serve({ fetch: (request) => handle(request), hostname: config.listen.host, port: config.listen.port }, () =>
-      resolve(listening as Server),
+    const listening = serve(
+      {
+        fetch: (request) => handle(request),
+        hostname: config.listen.host,
+        port: config.listen.port,
+        // Room for an oversized token to reach our own check and get a 401 with its code.
+        serverOptions: { maxHeaderSize: 32 * 1024 },
+      },
+      () => resolve(listening as Server),
     );
   });
   const { address, port } = server.address() as AddressInfo;

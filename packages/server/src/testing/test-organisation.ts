@@ -22,6 +22,8 @@ export interface TestOrganisation {
   domain: string;
   issuer: string;
   admin: Admin;
+  /** The test host app's signing key, for tests that craft tokens of their own. */
+  hostKey: { privateKey: CryptoKey; kid: string; alg: 'EdDSA' | 'ES256' };
   /** A real embed token, signed by the organisation's test host app. */
   token(person: PersonId, options?: { ttlSeconds?: number; name?: string }): Promise<string>;
   close(): Promise<void>;
@@ -50,6 +52,7 @@ export async function startTestOrganisation(options: TestOrganisationOptions = {
     url: server.url,
     domain,
     issuer,
+    hostKey: { privateKey: privateKey as CryptoKey, kid: keys.kid, alg },
     admin: new Admin(server.store, domain, { writer: server.writer, clock }),
     token: (person, tokenOptions = {}) =>
       signEmbedToken({
