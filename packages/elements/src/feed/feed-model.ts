@@ -1,0 +1,317 @@
+import type { FeedPage, FeedPost, FeedReply, LiveMessage, Person, ReactionCount } from '@mutual/protocol';
+import type { MutualApiError } from '../connection/api-error.js';
+
+/** Where an entry the viewer wrote stands. Entries from the server are `sent`. */
+export const Delivery = {
+  pending: 'pending',
+  sent: 'sent',
+  failed: 'failed',
+} as const;
+export type Delivery = (typeof Delivery)[keyof typeof Delivery];
+
+export interface ReplyView {
+  /** Stable across the optimistic → acknowledged swap, for `repeat` and focus. */
+  key: string;
+  reply: FeedReply;
+  delivery: Delivery;
+  error?: MutualApiError | undefined;
+}
+
+export interface PostView {
+  key: string;
+  /** `post.replies` is not kept up to date; read {@link PostView.replies}. */
+  post: FeedPost;
+  replies: ReplyView[];
+  delivery: Delivery;
+  error?: MutualApiError | undefined;
+}
+
+/** What a live message changed, so the feed can announce it. */
+export type LiveChange =
+  | { kind: 'post'; author: Person; mine: boolean }
+  | { kind: 'reply'; author: Person; mine: boolean }
+  | { kind: 'reaction' };
+
+/** Optimistic entries have no server id yet: give them one that cannot clash (ids are base64url). */
+const localId = (clientId: string): string => `local:${clientId}`;
+const keyOf = (entry: { id: string; clientId?: string | undefined }): string =>
+  entry.clientId ? `c:${entry.clientId}` : `e:${entry.id}`;
+
+/**
+ * The state of one group feed as the viewer sees it: the pages loaded, live events merged in
+ * (each once, by event id), and the viewer's optimistic posts and replies until the server
+ * acknowledges them (matched by `clientId`). Plain data, no DOM: the element renders it.
+ */
+export class FeedModel {
+  posts: PostView[] = [];
+  /** Cursor for the next, older page; undefined at the start of the feed. */
+  next: string | undefined;
+  loaded = false;
+  #viewer: string | undefined;
+  /** Live messages that arrived before the first page: applied on top of it. */
+  #early: LiveMessage[] = [];
+
+  /** Forgets everything, e.g. before loading another group. */
+  clear(): void {
+    this.posts = [];
+    this.next = undefined;
+    this.loaded = false;
+    this.#early = [];
+  }
+
+  /** The first page arrived. */
+  load(page: FeedPage, viewer: string): void {
+    this.#viewer = viewer;
+    this.posts = page.posts.map((post) => this.#fromServer(post));
+    this.next = page.next;
+    this.loaded = true;
+    this.#sort();
+    const early = this.#early;
+    this.#early = [];
+    for (const message of early) this.applyLive(message);
+  }
+
+  /** An older page arrived. */
+  loadOlder(page: FeedPage): void {
+    for (const post of page.posts) {
+      if (!this.#findPost(post.id)) this.posts.push(this.#fromServer(post));
+    }
+    this.next = page.next;
+    this.#sort();
+  }
+
+  addPendingPost(text: string, clientId: string, author: Person, at: string): PostView {
+    const post: FeedPost = {
+      id: localId(clientId),
+      group: '',
+      seq: 0,
+      author,
+      text,
+      at,
+      clientId,
+      reactions: [],
+      replies: [],
+    };
+    const view: PostView = { key: keyOf(post), post, replies: [], delivery: Delivery.pending };
+    this.posts.unshift(view);
+    return view;
+  }
+
+  addPendingReply(parent: string, text: string, clientId: string, author: Person, at: string): ReplyView | undefined {
+    const post = this.#findPost(parent);
+    if (!post) return undefined;
+    const reply: FeedReply = { id: localId(clientId), group: '', seq: 0, author, text, at, clientId, reactions: [], parent };
+    const view: ReplyView = { key: keyOf(reply), reply, delivery: Delivery.pending };
+    post.replies.push(view);
+    return view;
+  }
+
+  /** The viewer's entry with this clientId, optimistic or acknowledged. */
+  findLocal(clientId: string): { post: PostView; reply?: ReplyView | undefined } | undefined {
+    const key = `c:${clientId}`;
+    for (const post of this.posts) {
+      if (post.key === key) return { post };
+      const reply = post.replies.find((candidate) => candidate.key === key);
+      if (reply) return { post, reply };
+    }
+    return undefined;
+  }
+
+  /** Marks an entry of the viewer's pending again, for a retry. */
+  markPending(clientId: string): void {
+    const found = this.findLocal(clientId);
+    const view = found?.reply ?? found?.post;
+    if (view && view.delivery === Delivery.failed) {
+      view.delivery = Delivery.pending;
+      view.error = undefined;
+    }
+  }
+
+  markFailed(clientId: string, error: MutualApiError): void {
+    const found = this.findLocal(clientId);
+    const view = found?.reply ?? found?.post;
+    // The live stream may have delivered it already: then it was sent after all.
+    if (view && view.delivery === Delivery.pending) {
+      view.delivery = Delivery.failed;
+      view.error = error;
+    }
+  }
+
+  /** The server acknowledged a post of the viewer's. */
+  acknowledgePost(post: FeedPost): void {
+    const found = post.clientId ? this.findLocal(post.clientId) : undefined;
+    const known = this.#findPost(post.id);
+    if (found && !found.reply) {
+      Object.assign(found.post, { post: { ...post, reactions: [...post.reactions] }, delivery: Delivery.sent, error: undefined });
+      // The live copy may have arrived first under its own key: keep one.
+      if (known && known !== found.post) this.posts.splice(this.posts.indexOf(known), 1);
+    } else if (!known) {
+      this.posts.push(this.#fromServer(post));
+    }
+    this.#sort();
+  }
+
+  /** The server acknowledged a reply of the viewer's. */
+  acknowledgeReply(reply: FeedReply): void {
+    const parent = this.#findPost(reply.parent);
+    if (!parent) return;
+    const found = reply.clientId ? this.findLocal(reply.clientId) : undefined;
+    const known = parent.replies.find((candidate) => candidate.reply.id === reply.id);
+    if (found?.reply) {
+      Object.assign(found.reply, { reply: { ...reply, reactions: [...reply.reactions] }, delivery: Delivery.sent, error: undefined });
+      if (known && known !== found.reply) parent.replies.splice(parent.replies.indexOf(known), 1);
+    } else if (!known) {
+      parent.replies.push({ key: keyOf(reply), reply, delivery: Delivery.sent });
+    }
+    sortReplies(parent.replies);
+  }
+
+  /** Applies a live event of this group; returns what changed, or undefined when nothing did. */
+  applyLive(message: LiveMessage): LiveChange | undefined {
+    if (!this.loaded) {
+      this.#early.push(message);
+      return undefined;
+    }
+    const { event, author } = message;
+    const mine = event.author === this.#viewer;
+    switch (event.type) {
+      case 'post': {
+        if (this.#findPost(event.id)) return undefined;
+        const post: FeedPost = {
+          id: event.id,
+          group: event.group,
+          seq: event.seq,
+          author,
+          text: event.body.text,
+          at: event.at,
+          clientId: event.body.clientId,
+          reactions: [],
+          replies: [],
+        };
+        const local = mine && post.clientId ? this.findLocal(post.clientId) : undefined;
+        if (local && !local.reply) {
+          if (local.post.delivery === Delivery.sent) return undefined;
+          this.acknowledgePost(post);
+          return undefined;
+        }
+        this.posts.push(this.#fromServer(post));
+        this.#sort();
+        return { kind: 'post', author, mine };
+      }
+      case 'reply': {
+        const parent = this.#findPost(event.body.parent);
+        // A reply to a post not loaded yet arrives with that post's page.
+        if (!parent || parent.replies.some((view) => view.reply.id === event.id)) return undefined;
+        const reply: FeedReply = {
+          id: event.id,
+          group: event.group,
+          seq: event.seq,
+          author,
+          text: event.body.text,
+          at: event.at,
+          clientId: event.body.clientId,
+          reactions: [],
+          parent: event.body.parent,
+        };
+        const local = mine && reply.clientId ? this.findLocal(reply.clientId) : undefined;
+        if (local?.reply) {
+          if (local.reply.delivery !== Delivery.sent) this.acknowledgeReply(reply);
+          return undefined;
+        }
+        parent.replies.push({ key: keyOf(reply), reply, delivery: Delivery.sent });
+        sortReplies(parent.replies);
+        return { kind: 'reply', author, mine };
+      }
+      case 'reaction': {
+        const entry = this.#findEntry(event.body.target);
+        if (!entry) return undefined;
+        const changed = mine
+          ? setMine(entry.reactions, event.body.emoji, event.body.on)
+          : countOther(entry.reactions, event.body.emoji, event.body.on);
+        return changed ? { kind: 'reaction' } : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The viewer toggled a reaction: show it at once. Returns false if it was already so. */
+  toggleReaction(entryId: string, emoji: string, on: boolean): boolean {
+    const entry = this.#findEntry(entryId);
+    return entry ? setMine(entry.reactions, emoji, on) : false;
+  }
+
+  /** The server's answer to a reaction: the truth for that entry. */
+  setReactions(entryId: string, reactions: ReactionCount[]): void {
+    const entry = this.#findEntry(entryId);
+    if (entry) entry.reactions.splice(0, entry.reactions.length, ...reactions.map((reaction) => ({ ...reaction })));
+  }
+
+  #fromServer(post: FeedPost): PostView {
+    const replies = post.replies.map(
+      (reply): ReplyView => ({ key: keyOf(reply), reply: { ...reply, reactions: [...reply.reactions] }, delivery: Delivery.sent }),
+    );
+    sortReplies(replies);
+    return { key: keyOf(post), post: { ...post, reactions: [...post.reactions] }, replies, delivery: Delivery.sent };
+  }
+
+  #findPost(id: string): PostView | undefined {
+    return this.posts.find((view) => view.post.id === id);
+  }
+
+  #findEntry(id: string): FeedPost | FeedReply | undefined {
+    for (const view of this.posts) {
+      if (view.post.id === id) return view.post;
+      const reply = view.replies.find((candidate) => candidate.reply.id === id);
+      if (reply) return reply.reply;
+    }
+    return undefined;
+  }
+
+  /** The viewer's unsent posts on top, then newest first by the home server's order. */
+  #sort(): void {
+    const local = this.posts.filter((view) => view.delivery !== Delivery.sent);
+    const sent = this.posts.filter((view) => view.delivery === Delivery.sent).sort((a, b) => b.post.seq - a.post.seq);
+    this.posts = [...local, ...sent];
+  }
+}
+
+/** Oldest first, as a conversation reads; unsent replies last. */
+function sortReplies(replies: ReplyView[]): void {
+  replies.sort((a, b) => {
+    const aLocal = a.delivery !== Delivery.sent;
+    const bLocal = b.delivery !== Delivery.sent;
+    if (aLocal !== bLocal) return aLocal ? 1 : -1;
+    return aLocal ? 0 : a.reply.seq - b.reply.seq;
+  });
+}
+
+/** The viewer's own reaction: counted once, whichever of the answer or the live echo comes first. */
+function setMine(reactions: ReactionCount[], emoji: string, on: boolean): boolean {
+  const index = reactions.findIndex((reaction) => reaction.emoji === emoji);
+  const current = reactions[index];
+  if (!current) {
+    if (!on) return false;
+    reactions.push({ emoji, count: 1, mine: true });
+    return true;
+  }
+  if (current.mine === on) return false;
+  current.mine = on;
+  current.count += on ? 1 : -1;
+  if (current.count <= 0) reactions.splice(index, 1);
+  return true;
+}
+
+/** Someone else's reaction. The server only sends reactions that change something. */
+function countOther(reactions: ReactionCount[], emoji: string, on: boolean): boolean {
+  const index = reactions.findIndex((reaction) => reaction.emoji === emoji);
+  const current = reactions[index];
+  if (!current) {
+    if (!on) return false;
+    reactions.push({ emoji, count: 1, mine: false });
+    return true;
+  }
+  current.count += on ? 1 : -1;
+  if (current.count <= 0) reactions.splice(index, 1);
+  return true;
+}

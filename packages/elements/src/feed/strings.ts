@@ -1,0 +1,122 @@
+import type { MutualApiErrorCode } from '../connection/api-error.js';
+import type { LiveStatus } from '../connection/live-stream.js';
+
+/**
+ * Every string the feed shows or announces. English only for now; French will be a second object
+ * of this type, picked by {@link feedStrings}.
+ */
+export interface FeedStrings {
+  /** BCP 47 tag used for dates, times and plural rules. */
+  locale: string;
+  defaultTitle: string;
+  postsLabel: string;
+  liveStatus: Record<LiveStatus, string>;
+  composerLabel: string;
+  composerPlaceholder: string;
+  sendHint: (onMac: boolean) => string;
+  send: string;
+  sending: string;
+  notSent: string;
+  retry: string;
+  tryAgain: string;
+  connecting: string;
+  loading: string;
+  loadFailed: string;
+  empty: string;
+  loadOlder: string;
+  loadingOlder: string;
+  loadOlderFailed: string;
+  reply: string;
+  replyLabel: (author: string) => string;
+  replyPlaceholder: string;
+  sendReply: string;
+  cancel: string;
+  repliesLabel: (author: string) => string;
+  external: string;
+  externalDescription: (organisation: string) => string;
+  reactionsLabel: string;
+  addReaction: string;
+  reactWith: (name: string) => string;
+  reactionButton: (name: string, count: number, mine: boolean) => string;
+  emojiNames: Record<string, string>;
+  announceNewPost: (author: string, organisation: string) => string;
+  announceNewReply: (author: string, organisation: string) => string;
+  announceSendFailed: string;
+  errorMessage: (code: MutualApiErrorCode) => string;
+}
+
+export const en: FeedStrings = {
+  locale: 'en',
+  defaultTitle: 'Feed',
+  postsLabel: 'Posts',
+  liveStatus: {
+    connecting: 'Connecting…',
+    open: 'Live',
+    reconnecting: 'Reconnecting…',
+    closed: 'Offline',
+  },
+  composerLabel: 'Write a post',
+  composerPlaceholder: 'Share an update with the group…',
+  sendHint: (onMac) => (onMac ? '⌘ Enter to send' : 'Ctrl+Enter to send'),
+  send: 'Post',
+  sending: 'Sending…',
+  notSent: 'Not sent.',
+  retry: 'Retry',
+  tryAgain: 'Try again',
+  connecting: 'Connecting…',
+  loading: 'Loading posts…',
+  loadFailed: 'The posts could not be loaded.',
+  empty: 'No posts yet. Start the conversation.',
+  loadOlder: 'Load older posts',
+  loadingOlder: 'Loading older posts…',
+  loadOlderFailed: 'Older posts could not be loaded.',
+  reply: 'Reply',
+  replyLabel: (author) => `Reply to ${author}`,
+  replyPlaceholder: 'Write a reply…',
+  sendReply: 'Send reply',
+  cancel: 'Cancel',
+  repliesLabel: (author) => `Replies to ${author}`,
+  external: 'External',
+  externalDescription: (organisation) => `From another organisation: ${organisation}`,
+  reactionsLabel: 'Reactions',
+  addReaction: 'Add a reaction',
+  reactWith: (name) => `React with ${name}`,
+  reactionButton: (name, count, mine) =>
+    `${name}: ${count} ${count === 1 ? 'reaction' : 'reactions'}${mine ? ', including yours' : ''}`,
+  emojiNames: {
+    '👍': 'thumbs up',
+    '🎉': 'celebration',
+    '✅': 'done',
+    '❤️': 'heart',
+    '👀': 'looking into it',
+  },
+  announceNewPost: (author, organisation) => `New post from ${author}, ${organisation}`,
+  announceNewReply: (author, organisation) => `New reply from ${author}, ${organisation}`,
+  announceSendFailed: 'Your message could not be sent.',
+  errorMessage: (code) => {
+    switch (code) {
+      case 'not_a_member':
+      case 'forbidden':
+        return 'You are not a member of this group.';
+      case 'not_found':
+        return 'This item no longer exists.';
+      case 'network_error':
+        return 'The server could not be reached. Check your connection.';
+      case 'body_too_large':
+        return 'This message is too long.';
+      case 'invalid_request':
+        return 'The server did not accept this message.';
+      case 'token_unavailable':
+      case 'token_missing':
+      case 'token_expired':
+        return 'Your session has ended. Reload the page to continue.';
+      default:
+        return code.startsWith('token_') ? 'You could not be signed in to Mutual.' : 'Something went wrong on the server.';
+    }
+  },
+};
+
+/** The strings for a language; English until the French issue lands. */
+export function feedStrings(_lang?: string): FeedStrings {
+  return en;
+}
