@@ -74,3 +74,9 @@ export async function problemError(response: Response): Promise<MutualApiError> 
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
+
+/** Any failure as a {@link MutualApiError}, so that events and messages have a code to go by. */
+export function toApiError(error: unknown): MutualApiError {
+  if (error instanceof MutualApiError) return error;
+  return new MutualApiError({ status: 0, code: 'internal', title: 'Unexpected failure', cause: error });
+}

@@ -1,6 +1,7 @@
 import type { LiveMessage } from '@mutual/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MutualConnection } from '../connection/connection.js';
+import { LiveStatus } from '../connection/live-stream.js';
 
 export interface LiveSubscriptionOptions {
   connection: () => MutualConnection | undefined;
@@ -10,7 +11,8 @@ export interface LiveSubscriptionOptions {
 
 /**
  * Keeps its host subscribed to one group's live events on the shared connection, following
- * changes of connection or group, and unsubscribes when the host leaves the document.
+ * changes of connection or group, and unsubscribes when the host leaves the document. It also
+ * re-renders the host when the stream's status changes (see {@link status}).
  * Add it before a task that loads the same data, so that nothing arriving meanwhile is missed.
  */
 export class LiveSubscriptionController implements ReactiveController {
@@ -19,11 +21,17 @@ export class LiveSubscriptionController implements ReactiveController {
   #connection: MutualConnection | undefined;
   #group: string | undefined;
   #unsubscribe: (() => void) | undefined;
+  #stopStatus: (() => void) | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: LiveSubscriptionOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
+  }
+
+  /** The shared stream's status; `closed` without a connection. */
+  get status(): LiveStatus {
+    return this.#connection?.status ?? LiveStatus.closed;
   }
 
   hostUpdate(): void {
@@ -35,11 +43,14 @@ export class LiveSubscriptionController implements ReactiveController {
     this.#connection = connection;
     this.#group = group;
     this.#unsubscribe = connection.subscribe(group, (message) => this.#options.onMessage(message));
+    this.#stopStatus = connection.onStatusChange(() => this.#host.requestUpdate());
   }
 
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#stopStatus?.();
+    this.#stopStatus = undefined;
     this.#connection = undefined;
     this.#group = undefined;
   }
