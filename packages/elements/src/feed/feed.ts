@@ -1,0 +1,658 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { FeedPage, FeedPost, FeedReply, LiveMessage, Me, Person } from '@mutual/protocol';
+import { isAbortError, toApiError, type MutualApiError } from '../connection/api-error.js';
+import { newClientId } from '../connection/client-id.js';
+import type { MutualConnection } from '../connection/connection.js';
+import type { TokenProvider } from '../connection/token-source.js';
+import { ClockController } from '../controllers/clock-controller.js';
+import { ConnectionController } from '../controllers/connection-controller.js';
+import { LiveSubscriptionController } from '../controllers/live-subscription-controller.js';
+import { ProvidedConnectionController } from '../controllers/provided-connection-controller.js';
+import { MutualErrorEvent, type MutualOperation } from '../events/error-event.js';
+import { MutualPostEvent } from '../events/post-event.js';
+import { formatFull, formatRelative } from '../format/time.js';
+import { themeTokens, visuallyHidden } from '../styles/theme.js';
+import { Delivery, FeedModel, type PostView, type ReplyView } from './feed-model.js';
+import { feedStyles } from './feed.styles.js';
+import { feedStrings } from './strings.js';
+
+/** The quick reactions offered; any emoji someone else used shows up as well. */
+const REACTION_CHOICES = ['👍', '🎉', '✅', '❤️', '👀'] as const;
+
+/** Longest post or reply; the same limit as `MAX_TEXT_LENGTH` in @mutual/protocol (not imported: it would pull zod into the bundle). */
+const MAX_TEXT_LENGTH = 20_000;
+
+interface FirstPage {
+  page: FeedPage;
+  me: Me;
+  title: string | undefined;
+}
+
+function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [words[0]];
+  return letters.map((word) => (word ? [...word][0]!.toUpperCase() : '')).join('');
+}
+
+const onMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+/**
+ * @summary The feed of one group: posts with their threads and reactions, each author marked
+ * with their organisation, live updates, and a composer with optimistic send.
+ *
+ * @description Place it inside a `<mutual-space>`, which gives it the shared connection. On its
+ * own it needs `server`, `space` and a `token` or `tokenProvider`, and opens its own connection.
+ * Everything people write is rendered as text: nothing in a post can run script.
+ *
+ * @event mutual-post - {MutualPostEvent} The server acknowledged a post or reply of the viewer's.
+ * @event mutual-error - {MutualErrorEvent} A request failed; the feed shows it too.
+ *
+ * @csspart base - The outer container.
+ * @csspart header - The title bar with the group name and the live status.
+ * @csspart title - The group name.
+ * @csspart live-status - The live stream status indicator.
+ * @csspart composer - The new-post form.
+ * @csspart composer-input - The new-post text area.
+ * @csspart send-button - The button that sends a post.
+ * @csspart list - The list of posts.
+ * @csspart item - A post or a reply.
+ * @csspart post - A post (also `item`).
+ * @csspart reply - A reply (also `item`).
+ * @csspart avatar - The initials of an author.
+ * @csspart author - An author's name.
+ * @csspart organisation - An author's organisation.
+ * @csspart external-badge - The "External" mark of an author from another organisation.
+ * @csspart time - When an entry was written.
+ * @csspart text - What an entry says.
+ * @csspart delivery - "Sending…" or "Not sent." under an entry of the viewer's.
+ * @csspart retry-button - Sends a failed entry again.
+ * @csspart reactions - The reactions of an entry.
+ * @csspart reaction - One reaction button.
+ * @csspart add-reaction - The button that opens the reaction choices.
+ * @csspart reaction-choices - The reaction choices.
+ * @csspart reply-button - Opens the reply composer of a post.
+ * @csspart replies - The list of replies of a post.
+ * @csspart reply-composer - The reply form of a post.
+ * @csspart reply-input - The reply text area.
+ * @csspart state - A loading, empty or error message.
+ * @csspart load-more - The "Load older posts" button.
+ *
+ * @cssproperty --mutual-font-family - Font of the widget.
+ * @cssproperty --mutual-font-size - Base font size.
+ * @cssproperty --mutual-line-height - Base line height.
+ * @cssproperty --mutual-color-text - Text colour.
+ * @cssproperty --mutual-color-text-muted - Secondary text colour (organisation, time).
+ * @cssproperty --mutual-color-surface - Background.
+ * @cssproperty --mutual-color-surface-alt - Background of threads and inputs.
+ * @cssproperty --mutual-color-border - Borders and separators.
+ * @cssproperty --mutual-color-accent - Buttons, links, focus ring, own reactions.
+ * @cssproperty --mutual-color-on-accent - Text on the accent colour.
+ * @cssproperty --mutual-color-accent-soft - Background of the viewer's own reactions.
+ * @cssproperty --mutual-color-danger - Failures.
+ * @cssproperty --mutual-color-external - Text of the "External" badge.
+ * @cssproperty --mutual-color-external-soft - Background of the "External" badge.
+ * @cssproperty --mutual-radius - Corner radius.
+ * @cssproperty --mutual-spacing - Base spacing unit.
+ * @cssproperty --mutual-focus-color - Focus ring colour (defaults to the accent).
+ * @cssproperty --mutual-shadow - Shadow of the outer container.
+ * @cssproperty --mutual-feed-max-height - Scroll the list beyond this height (default: none).
+ */
+export class MutualGroupFeed extends LitElement {
+  static override styles = [themeTokens, visuallyHidden, feedStyles];
+
+  static override properties = {
+    group: { reflect: true },
+    server: {},
+    space: {},
+    token: {},
+    tokenProvider: { attribute: false },
+    pageSize: { attribute: 'page-size', type: Number },
+    _draft: { state: true },
+    _announcement: { state: true },
+    _replying: { state: true },
+    _choosingReaction: { state: true },
+  };
+
+  /** The group whose feed to show. */
+  declare group: string;
+  /** Standalone use only (outside `<mutual-space>`): the viewer's organisation's Mutual server. */
+  declare server: string;
+  /** Standalone use only: the space the group belongs to. */
+  declare space: string;
+  /** Standalone use only: a fixed embed token. Prefer `tokenProvider`. */
+  declare token: string | undefined;
+  /** Standalone use only: asks the host for a fresh embed token. */
+  declare tokenProvider: TokenProvider | undefined;
+  /** Posts per page, 1 to 100 (attribute `page-size`). */
+  declare pageSize: number;
+
+  declare private _draft: string;
+  declare private _announcement: string;
+  /** Posts whose reply composer is open, by post id. */
+  declare private _replying: ReadonlySet<string>;
+  /** The entry whose reaction choices are open. */
+  declare private _choosingReaction: string | undefined;
+
+  readonly #provided = new ProvidedConnectionController(this);
+  readonly #own = new ConnectionController(this, {
+    settings: () => {
+      if (this.#provided.value || !this.server || !this.space) return undefined;
+      if (!this.token && !this.tokenProvider) return undefined;
+      return { server: this.server, space: this.space, token: this.token, tokenProvider: this.tokenProvider };
+    },
+    onError: (error) => this.#reportError('stream', error),
+  });
+  // Subscribe before the first page loads, so that nothing said meanwhile is missed.
+  readonly #live = new LiveSubscriptionController(this, {
+    connection: () => this.#connection,
+    group: () => this.group,
+    onMessage: (message) => this.#onLive(message),
+  });
+  readonly #clock = new ClockController(this);
+  readonly #model = new FeedModel();
+  #me: Me | undefined;
+  #title: string | undefined;
+
+  readonly #firstPage = new Task(this, {
+    task: async ([connection, group, pageSize], { signal }): Promise<FirstPage | typeof initialState> => {
+      this.#model.clear();
+      this.#olderPage.abort();
+      if (!connection || !group) return initialState;
+      const [page, me, space] = await Promise.all([
+        connection.api.posts(group, { limit: pageSize, signal }),
+        connection.me(),
+        connection.mySpace().catch(() => undefined),
+      ]);
+      return { page, me, title: space?.groups.find((candidate) => candidate.id === group)?.name };
+    },
+    args: () => [this.#connection, this.group, this.#pageSize] as const,
+    onComplete: (result) => {
+      if (result === initialState) return;
+      this.#me = result.me;
+      this.#title = result.title;
+      this.#model.load(result.page, result.me.person.id);
+    },
+    onError: (error) => this.#reportError('load', error),
+  });
+
+  readonly #olderPage = new Task(this, {
+    autoRun: false,
+    task: async ([connection, group, before, limit]: readonly [MutualConnection, string, string, number], { signal }) => {
+      const page = await connection.api.posts(group, { before, limit, signal });
+      // The group may have changed meanwhile: then this page belongs to no one.
+      return connection === this.#connection && group === this.group ? page : initialState;
+    },
+    onComplete: (page) => {
+      if (page !== initialState) this.#model.loadOlder(page);
+    },
+    onError: (error) => this.#reportError('load-older', error),
+  });
+
+  constructor() {
+    super();
+    this.group = '';
+    this.server = '';
+    this.space = '';
+    this.pageSize = 30;
+    this._draft = '';
+    this._announcement = '';
+    this._replying = new Set();
+  }
+
+  /** The connection in use: the enclosing space's, or this feed's own. */
+  get connection(): MutualConnection | undefined {
+    return this.#connection;
+  }
+
+  get #connection(): MutualConnection | undefined {
+    return this.#provided.value ?? this.#own.connection;
+  }
+
+  get #pageSize(): number {
+    return Math.min(100, Math.max(1, Math.floor(this.pageSize) || 30));
+  }
+
+  get #strings() {
+    return feedStrings(this.lang || document.documentElement.lang);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('group')) {
+      this._replying = new Set();
+      this._choosingReaction = undefined;
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const strings = this.#strings;
+    const status = this.#live.status;
+    return html`
+      <section part="base" class="base" aria-labelledby="title">
+        <header part="header" class="header">
+          <h2 part="title" id="title" class="title">${this.#title ?? strings.defaultTitle}</h2>
+          ${this.#connection
+            ? html`<span part="live-status" class="live-status" data-status=${status}>
+                <span class="dot" aria-hidden="true"></span>${strings.liveStatus[status]}
+              </span>`
+            : nothing}
+        </header>
+        ${this.#renderComposer()}
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
+        ${this.#firstPage.render({
+          initial: () => html`<p part="state" class="state">${strings.connecting}</p>`,
+          pending: () => html`<p part="state" class="state" aria-busy="true">${strings.loading}</p>`,
+          error: (error) => this.#renderLoadError(error),
+          complete: () => this.#renderPosts(),
+        })}
+      </section>
+    `;
+  }
+
+  #renderComposer(): TemplateResult {
+    const strings = this.#strings;
+    const ready = this.#model.loaded;
+    return html`
+      <form part="composer" class="composer" @submit=${this.#onComposerSubmit}>
+        <label class="visually-hidden" for="composer-input">${strings.composerLabel}</label>
+        <textarea
+          id="composer-input"
+          part="composer-input"
+          rows="2"
+          maxlength=${MAX_TEXT_LENGTH}
+          placeholder=${strings.composerPlaceholder}
+          aria-describedby="composer-hint"
+          .value=${live(this._draft)}
+          @input=${(event: InputEvent) => (this._draft = (event.target as HTMLTextAreaElement).value)}
+          @keydown=${this.#onSubmitShortcut}
+        ></textarea>
+        <div class="composer-actions">
+          <span id="composer-hint" class="hint">${strings.sendHint(onMac())}</span>
+          <button part="send-button" class="primary" type="submit" ?disabled=${!ready || this._draft.trim() === ''}>
+            ${strings.send}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  #renderLoadError(error: unknown): TemplateResult {
+    const strings = this.#strings;
+    const code = toApiError(error).code;
+    return html`
+      <div part="state" class="state error" role="alert" data-code=${code}>
+        <p>${strings.loadFailed} ${strings.errorMessage(code)}</p>
+        <button part="retry-button" class="secondary" type="button" @click=${() => void this.#firstPage.run()}>
+          ${strings.tryAgain}
+        </button>
+      </div>
+    `;
+  }
+
+  #renderPosts(): TemplateResult {
+    const strings = this.#strings;
+    const posts = this.#model.posts;
+    const loadingOlder = this.#olderPage.status === TaskStatus.PENDING;
+    return html`
+      ${posts.length === 0
+        ? html`<p part="state" class="state empty">${strings.empty}</p>`
+        : html`<ol part="list" class="list" aria-label=${strings.postsLabel} aria-busy=${loadingOlder ? 'true' : 'false'}>
+            ${repeat(posts, (view) => view.key, (view) => this.#renderPost(view))}
+          </ol>`}
+      ${this.#olderPage.status === TaskStatus.ERROR
+        ? html`<p part="state" class="state error" role="alert">
+            ${strings.loadOlderFailed} ${strings.errorMessage(toApiError(this.#olderPage.error).code)}
+          </p>`
+        : nothing}
+      ${this.#model.next
+        ? html`<button part="load-more" class="secondary load-more" type="button" ?disabled=${loadingOlder} @click=${this.#loadOlder}>
+            ${loadingOlder ? strings.loadingOlder : strings.loadOlder}
+          </button>`
+        : nothing}
+    `;
+  }
+
+  #renderPost(view: PostView): TemplateResult {
+    const strings = this.#strings;
+    const { post } = view;
+    const replying = this._replying.has(post.id);
+    const sent = view.delivery === Delivery.sent;
+    return html`
+      <li
+        part="item post"
+        class="item post"
+        data-id=${post.id}
+        data-author=${post.author.id}
+        data-delivery=${view.delivery}
+      >
+        ${this.#renderEntry(post, view)}
+        ${sent
+          ? html`<div class="actions">
+              ${this.#renderReactions(post)}
+              <button
+                part="reply-button"
+                class="quiet"
+                type="button"
+                aria-expanded=${replying ? 'true' : 'false'}
+                @click=${() => this.#toggleReplying(post.id, !replying)}
+              >
+                ${strings.reply}
+              </button>
+            </div>`
+          : nothing}
+        ${view.replies.length > 0
+          ? html`<ol part="replies" class="replies" aria-label=${strings.repliesLabel(post.author.name)}>
+              ${repeat(view.replies, (reply) => reply.key, (reply) => this.#renderReply(reply))}
+            </ol>`
+          : nothing}
+        ${replying && sent ? this.#renderReplyComposer(post) : nothing}
+      </li>
+    `;
+  }
+
+  #renderReply(view: ReplyView): TemplateResult {
+    const { reply } = view;
+    return html`
+      <li
+        part="item reply"
+        class="item reply"
+        data-id=${reply.id}
+        data-author=${reply.author.id}
+        data-delivery=${view.delivery}
+      >
+        ${this.#renderEntry(reply, view)}
+        ${view.delivery === Delivery.sent ? html`<div class="actions">${this.#renderReactions(reply)}</div>` : nothing}
+      </li>
+    `;
+  }
+
+  /** Byline, text and delivery state: what a post and a reply share. */
+  #renderEntry(entry: FeedPost | FeedReply, view: PostView | ReplyView): TemplateResult {
+    const strings = this.#strings;
+    const { author } = entry;
+    const external = this.#isExternal(author);
+    return html`
+      <div class="byline">
+        <span part="avatar" class="avatar ${external ? 'external' : ''}" aria-hidden="true">${initials(author.name)}</span>
+        <span class="who">
+          <span part="author" class="author">${author.name}</span>
+          <span part="organisation" class="organisation">${author.organisation}</span>
+          ${external
+            ? html`<span part="external-badge" class="badge" title=${strings.externalDescription(author.organisation)}
+                >${strings.external}</span
+              >`
+            : nothing}
+        </span>
+        <time part="time" class="time" datetime=${entry.at} title=${formatFull(entry.at, strings.locale)}>
+          ${formatRelative(entry.at, this.#clock.now, strings.locale)}
+        </time>
+      </div>
+      <p part="text" class="text">${entry.text}</p>
+      ${view.delivery === Delivery.pending
+        ? html`<p part="delivery" class="delivery">${strings.sending}</p>`
+        : view.delivery === Delivery.failed
+          ? html`<p part="delivery" class="delivery failed">
+              <span>${strings.notSent} ${view.error ? strings.errorMessage(view.error.code) : ''}</span>
+              <button part="retry-button" class="secondary" type="button" @click=${() => this.#retry(entry.clientId)}>
+                ${strings.retry}
+              </button>
+            </p>`
+          : nothing}
+    `;
+  }
+
+  #renderReactions(entry: FeedPost | FeedReply): TemplateResult {
+    const strings = this.#strings;
+    const choosing = this._choosingReaction === entry.id;
+    const name = (emoji: string) => strings.emojiNames[emoji] ?? emoji;
+    return html`
+      <div part="reactions" class="reactions" role="group" aria-label=${strings.reactionsLabel}>
+        ${entry.reactions.map(
+          (reaction) => html`
+            <button
+              part="reaction"
+              class="reaction ${reaction.mine ? 'mine' : ''}"
+              type="button"
+              aria-pressed=${reaction.mine ? 'true' : 'false'}
+              aria-label=${strings.reactionButton(name(reaction.emoji), reaction.count, reaction.mine)}
+              @click=${() => this.#react(entry.id, reaction.emoji, !reaction.mine)}
+            >
+              <span aria-hidden="true">${reaction.emoji}</span>
+              <span aria-hidden="true" class="count">${reaction.count}</span>
+            </button>
+          `,
+        )}
+        <button
+          part="add-reaction"
+          class="quiet add-reaction"
+          type="button"
+          data-entry=${entry.id}
+          aria-label=${strings.addReaction}
+          aria-expanded=${choosing ? 'true' : 'false'}
+          @click=${() => (this._choosingReaction = choosing ? undefined : entry.id)}
+        >
+          <span aria-hidden="true">☺︎+</span>
+        </button>
+        ${choosing
+          ? html`<span
+              part="reaction-choices"
+              class="reaction-choices"
+              role="group"
+              aria-label=${strings.addReaction}
+              @keydown=${this.#onChoicesKeydown}
+            >
+              ${REACTION_CHOICES.map(
+                (emoji) => html`<button
+                  type="button"
+                  class="choice"
+                  aria-label=${strings.reactWith(name(emoji))}
+                  @click=${() => this.#choose(entry, emoji)}
+                >
+                  <span aria-hidden="true">${emoji}</span>
+                </button>`,
+              )}
+            </span>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  #renderReplyComposer(post: FeedPost): TemplateResult {
+    const strings = this.#strings;
+    return html`
+      <form
+        part="reply-composer"
+        class="reply-composer"
+        data-post=${post.id}
+        @submit=${(event: SubmitEvent) => this.#onReplySubmit(event, post)}
+        @keydown=${(event: KeyboardEvent) => {
+          if (event.key === 'Escape') this.#toggleReplying(post.id, false, true);
+        }}
+      >
+        <textarea
+          part="reply-input"
+          rows="1"
+          maxlength=${MAX_TEXT_LENGTH}
+          aria-label=${strings.replyLabel(post.author.name)}
+          placeholder=${strings.replyPlaceholder}
+          @keydown=${this.#onSubmitShortcut}
+        ></textarea>
+        <div class="reply-actions">
+          <button class="quiet" type="button" @click=${() => this.#toggleReplying(post.id, false, true)}>
+            ${strings.cancel}
+          </button>
+          <button class="primary" type="submit">${strings.sendReply}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  // —— behaviour ——
+
+  #isExternal(person: Person): boolean {
+    return this.#me !== undefined && person.organisation !== this.#me.person.organisation;
+  }
+
+  #isCurrent(connection: MutualConnection, group: string): boolean {
+    return connection === this.#connection && group === this.group;
+  }
+
+  #onSubmitShortcut = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.isComposing) {
+      event.preventDefault();
+      (event.target as HTMLTextAreaElement).form?.requestSubmit();
+    }
+  };
+
+  #onComposerSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLTextAreaElement>('#composer-input');
+    const text = input?.value.trim() ?? '';
+    const me = this.#me;
+    if (!text || !me || !this.#model.loaded) return;
+    const clientId = newClientId();
+    this.#model.addPendingPost(text, clientId, me.person, new Date(this.#clock.now).toISOString());
+    this._draft = '';
+    this.requestUpdate();
+    void this.#send(clientId);
+  };
+
+  #onReplySubmit(event: SubmitEvent, post: FeedPost): void {
+    event.preventDefault();
+    const textarea = (event.currentTarget as HTMLFormElement).querySelector('textarea');
+    const text = textarea?.value.trim() ?? '';
+    const me = this.#me;
+    if (!textarea || !text || !me) return;
+    const clientId = newClientId();
+    if (!this.#model.addPendingReply(post.id, text, clientId, me.person, new Date(this.#clock.now).toISOString())) return;
+    textarea.value = '';
+    this.requestUpdate();
+    void this.#send(clientId);
+  }
+
+  /** Sends (or sends again, with the same clientId) an entry of the viewer's. */
+  async #send(clientId: string): Promise<void> {
+    const connection = this.#connection;
+    const group = this.group;
+    const local = this.#model.findLocal(clientId);
+    if (!connection || !local) return;
+    const operation: MutualOperation = local.reply ? 'reply' : 'post';
+    try {
+      if (local.reply) {
+        const { parent, text } = local.reply.reply;
+        const reply = await connection.api.createReply(group, parent, { text, clientId });
+        if (!this.#isCurrent(connection, group)) return;
+        this.#model.acknowledgeReply(reply);
+        this.requestUpdate();
+        this.dispatchEvent(new MutualPostEvent(group, 'reply', reply));
+      } else {
+        const post = await connection.api.createPost(group, { text: local.post.post.text, clientId });
+        if (!this.#isCurrent(connection, group)) return;
+        this.#model.acknowledgePost(post);
+        this.requestUpdate();
+        this.dispatchEvent(new MutualPostEvent(group, 'post', post));
+      }
+    } catch (error) {
+      if (!this.#isCurrent(connection, group)) return;
+      const failure = toApiError(error);
+      this.#model.markFailed(clientId, failure);
+      this.requestUpdate();
+      this.#announce(this.#strings.announceSendFailed);
+      this.#reportError(operation, failure);
+    }
+  }
+
+  #retry(clientId: string | undefined): void {
+    if (!clientId) return;
+    this.#model.markPending(clientId);
+    this.requestUpdate();
+    void this.#send(clientId);
+  }
+
+  async #react(entryId: string, emoji: string, on: boolean): Promise<void> {
+    const connection = this.#connection;
+    const group = this.group;
+    if (!connection || !this.#model.toggleReaction(entryId, emoji, on)) return;
+    this.requestUpdate();
+    try {
+      const { reactions } = await connection.api.react(group, entryId, { emoji, on });
+      if (!this.#isCurrent(connection, group)) return;
+      this.#model.setReactions(entryId, reactions);
+    } catch (error) {
+      if (!this.#isCurrent(connection, group)) return;
+      this.#model.toggleReaction(entryId, emoji, !on);
+      this.#reportError('react', error);
+    }
+    this.requestUpdate();
+  }
+
+  #choose(entry: FeedPost | FeedReply, emoji: string): void {
+    const mine = entry.reactions.find((reaction) => reaction.emoji === emoji)?.mine ?? false;
+    void this.#react(entry.id, emoji, !mine);
+    this.#closeChoices(entry.id);
+  }
+
+  #onChoicesKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || !this._choosingReaction) return;
+    event.stopPropagation();
+    this.#closeChoices(this._choosingReaction);
+  };
+
+  /** Closes the reaction choices and gives focus back to the button that opened them. */
+  #closeChoices(entryId: string): void {
+    this._choosingReaction = undefined;
+    void this.updateComplete.then(() => {
+      const opener = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~="add-reaction"]')].find(
+        (button) => button.dataset.entry === entryId,
+      );
+      opener?.focus();
+    });
+  }
+
+  #toggleReplying(postId: string, open: boolean, restoreFocus = false): void {
+    const next = new Set(this._replying);
+    if (open) next.add(postId);
+    else next.delete(postId);
+    this._replying = next;
+    void this.updateComplete.then(() => {
+      const item = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="post"]')].find(
+        (element) => element.dataset.id === postId,
+      );
+      if (open) item?.querySelector<HTMLTextAreaElement>('[part~="reply-input"]')?.focus();
+      else if (restoreFocus) item?.querySelector<HTMLButtonElement>('[part~="reply-button"]')?.focus();
+    });
+  }
+
+  #loadOlder = (): void => {
+    const connection = this.#connection;
+    const before = this.#model.next;
+    if (!connection || !before) return;
+    void this.#olderPage.run([connection, this.group, before, this.#pageSize]);
+  };
+
+  #onLive(message: LiveMessage): void {
+    const change = this.#model.applyLive(message);
+    if (!change) return;
+    this.requestUpdate();
+    if (change.kind === 'reaction' || change.mine) return;
+    const strings = this.#strings;
+    const { name, organisation } = change.author;
+    this.#announce(
+      change.kind === 'post' ? strings.announceNewPost(name, organisation) : strings.announceNewReply(name, organisation),
+    );
+  }
+
+  #announce(text: string): void {
+    // Clearing first makes a repeated message be announced again.
+    this._announcement = '';
+    void this.updateComplete.then(() => (this._announcement = text));
+  }
+
+  #reportError(operation: MutualOperation, error: unknown): void {
+    if (isAbortError(error)) return;
+    const failure: MutualApiError = toApiError(error);
+    this.dispatchEvent(new MutualErrorEvent(operation, failure));
+  }
+}

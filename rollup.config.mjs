@@ -1,0 +1,31 @@
+// Builds the browser bundle: one minified ES module with Lit inside, loaded by a host page with a
+// single <script type="module">.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const typescriptForElements = () =>
+  typescript({
+    tsconfig: 'packages/elements/tsconfig.json',
+    include: ['packages/elements/src/**/*.ts', 'packages/protocol/src/**/*.ts'],
+    exclude: ['**/*.test.ts', 'packages/elements/src/testing/**'],
+    compilerOptions: { noEmit: false, declaration: false, declarationMap: false, sourceMap: true, outDir: 'packages/elements/dist' },
+  });
+
+/** One self-contained bundle per entry, so each loads alone with one script tag. */
+const bundle = (input, file) => ({
+  input,
+  output: { file: `packages/elements/dist/${file}`, format: 'es', sourcemap: true },
+  plugins: [
+    nodeResolve({ exportConditions: ['source', 'browser', 'production'] }),
+    typescriptForElements(),
+    terser({ ecma: 2022, module: true, format: { comments: false } }),
+  ],
+  onwarn(warning, warn) {
+    // Lit's decorators are compiled by TypeScript; `this` at module top level is harmless there.
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    warn(warning);
+  },
+});
+
+export default [bundle('packages/elements/src/index.ts', 'mutual-elements.js')];
