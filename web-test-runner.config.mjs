@@ -76,6 +76,8 @@ export default {
   port,
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   concurrency: 1,
+  // Lit's dev build announces itself in every file; the tests keep dev mode for its extra checks.
+  filterBrowserLogs: ({ args }) => !String(args[0] ?? '').startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
   browsers: [chromeLauncher({ launchOptions: { executablePath: requireChromium(), args: CHROMIUM_ARGS } })],
   plugins: [

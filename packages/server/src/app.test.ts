@@ -114,6 +114,10 @@ describe('the client API', () => {
     assert.equal(nested.body.parent, post.body.id);
     const reacted = await call(`/api/groups/acme.plan/posts/${post.body.id}/reactions`, 'POST', { emoji: '👍', on: true });
     assert.deepEqual(reacted.body.reactions, [{ emoji: '👍', count: 1, mine: true }]);
+    const twice = await call(`/api/groups/acme.plan/posts/${post.body.id}/reactions`, 'POST', { emoji: '👍', on: true });
+    assert.deepEqual(twice.body.reactions, [{ emoji: '👍', count: 1, mine: true }]);
+    const events = await org.server.store.eventsAfter(['acme.plan'], 0, 1000);
+    assert.equal(events.filter((e) => e.event.type === 'reaction').length, 1, 'a reaction that changes nothing is not an event');
     const page = await call('/api/groups/acme.plan/posts');
     const shown = page.body.posts.find((p: any) => p.id === post.body.id);
     assert.deepEqual(shown.replies.map((r: any) => r.text), ['Looks good', 'Threads stay flat']);

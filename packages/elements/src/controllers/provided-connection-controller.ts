@@ -1,4 +1,4 @@
-import { ContextRequestEvent } from '@lit/context';
+import { ContextEvent } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MutualConnection } from '../connection/connection.js';
 import { connectionContext } from '../connection/context.js';
@@ -51,6 +51,6 @@ export class ProvidedConnectionController implements ReactiveController {
   };
 
   #request(): void {
-    this.#host.dispatchEvent(new ContextRequestEvent(connectionContext, this.#host, this.#receive, true));
+    this.#host.dispatchEvent(new ContextEvent(connectionContext, this.#host, this.#receive, true));
   }
 }

@@ -159,6 +159,7 @@ export class MutualGroupFeed extends LitElement {
   readonly #firstPage = new Task(this, {
     task: async ([connection, group, pageSize], { signal }): Promise<FirstPage | typeof initialState> => {
       this.#model.clear();
+      this.#title = undefined;
       this.#olderPage.abort();
       if (!connection || !group) return initialState;
       const [page, me, space] = await Promise.all([
@@ -169,8 +170,8 @@ export class MutualGroupFeed extends LitElement {
       return { page, me, title: space?.groups.find((candidate) => candidate.id === group)?.name };
     },
     args: () => [this.#connection, this.group, this.#pageSize] as const,
+    // Not called for a run that returned initialState, nor for one that a newer run replaced.
     onComplete: (result) => {
-      if (result === initialState) return;
       this.#me = result.me;
       this.#title = result.title;
       this.#model.load(result.page, result.me.person.id);
@@ -185,9 +186,7 @@ export class MutualGroupFeed extends LitElement {
       // The group may have changed meanwhile: then this page belongs to no one.
       return connection === this.#connection && group === this.group ? page : initialState;
     },
-    onComplete: (page) => {
-      if (page !== initialState) this.#model.loadOlder(page);
-    },
+    onComplete: (page) => this.#model.loadOlder(page),
     onError: (error) => this.#reportError('load-older', error),
   });
 

@@ -128,14 +128,19 @@ export function feedRoutes({ store, writer }: AppDeps) {
       const { group, post } = c.req.valid('param');
       const { emoji, on } = c.req.valid('json');
       const access = await requireWriter(store, group, c.var.person);
-      if (!(await store.getEntry(group, post, c.var.person))) throw new MutualError('not_found', 'no such post in this group');
-      await writer.write({
-        space: access.group.space,
-        group,
-        author: c.var.person,
-        type: 'reaction',
-        body: { target: post, emoji, on },
-      });
+      const entry = await store.getEntry(group, post, c.var.person);
+      if (!entry) throw new MutualError('not_found', 'no such post in this group');
+      // Only a change is an event: reacting twice, or taking back what is not there, writes nothing.
+      const mine = entry.reactions.some((reaction) => reaction.emoji === emoji && reaction.mine);
+      if (mine !== on) {
+        await writer.write({
+          space: access.group.space,
+          group,
+          author: c.var.person,
+          type: 'reaction',
+          body: { target: post, emoji, on },
+        });
+      }
       return c.json({ reactions: await store.reactionsOf(post, c.var.person) }, 200);
     });
 }

@@ -1,0 +1,103 @@
+import { expect } from '@open-wc/testing';
+import type { FeedPost, GroupEvent, LiveMessage, Person } from '@mutual/protocol';
+import { MutualApiError } from '../connection/api-error.js';
+import { FeedModel } from './feed-model.js';
+
+const ana: Person = { id: 'ana@seller.test', name: 'Ana', organisation: 'seller.test' };
+const dora: Person = { id: 'dora@buyer.test', name: 'Dora', organisation: 'buyer.test' };
+const id = (n: number): string => `event${String(n).padStart(38, '0')}`;
+const at = '2030-01-01T10:00:00.000Z';
+
+function post(seq: number, author: Person, extra: Partial<FeedPost> = {}): FeedPost {
+  return { id: id(seq), group: 'g', seq, author, text: `post ${seq}`, at, reactions: [], replies: [], ...extra };
+}
+
+function live(event: Omit<GroupEvent, 'space' | 'group' | 'at'> & { author: string }, author: Person): LiveMessage {
+  return { event: { space: 's', group: 'g', at, ...event } as GroupEvent, author };
+}
+
+function loaded(...posts: FeedPost[]): FeedModel {
+  const model = new FeedModel();
+  model.load({ posts }, ana.id);
+  return model;
+}
+
+describe('FeedModel', () => {
+  it('adds a live post on top, once', () => {
+    const model = loaded(post(1, ana));
+    const message = live({ id: id(2), seq: 2, type: 'post', author: dora.id, body: { text: 'hi' } }, dora);
+    expect(model.applyLive(message)).to.deep.equal({ kind: 'post', author: dora, mine: false });
+    expect(model.applyLive(message)).to.equal(undefined);
+    expect(model.posts.map((view) => view.post.seq)).to.deep.equal([2, 1]);
+  });
+
+  it('keeps live messages that arrive before the first page', () => {
+    const model = new FeedModel();
+    model.applyLive(live({ id: id(2), seq: 2, type: 'post', author: dora.id, body: { text: 'early' } }, dora));
+    model.load({ posts: [post(2, dora, { text: 'early' }), post(1, ana)] }, ana.id);
+    expect(model.posts).to.have.length(2);
+  });
+
+  it('swaps an optimistic post for its live echo, keeping its key', () => {
+    const model = loaded(post(1, ana));
+    const view = model.addPendingPost('mine', 'client-0001', ana, at);
+    expect(model.posts[0]!.delivery).to.equal('pending');
+    const echo = live({ id: id(2), seq: 2, type: 'post', author: ana.id, body: { text: 'mine', clientId: 'client-0001' } }, ana);
+    expect(model.applyLive(echo)).to.equal(undefined);
+    model.acknowledgePost(post(2, ana, { text: 'mine', clientId: 'client-0001' }));
+    expect(model.posts).to.have.length(2);
+    expect(model.posts[0]!.key).to.equal(view.key);
+    expect(model.posts[0]!.delivery).to.equal('sent');
+    expect(model.posts[0]!.post.id).to.equal(id(2));
+  });
+
+  it('ignores the live echo of a post already acknowledged', () => {
+    const model = loaded();
+    model.addPendingPost('mine', 'client-0002', ana, at);
+    model.acknowledgePost(post(5, ana, { text: 'mine', clientId: 'client-0002' }));
+    model.applyLive(live({ id: id(5), seq: 5, type: 'post', author: ana.id, body: { text: 'mine', clientId: 'client-0002' } }, ana));
+    expect(model.posts).to.have.length(1);
+  });
+
+  it('marks a failed send and a retry', () => {
+    const model = loaded();
+    model.addPendingPost('mine', 'client-0003', ana, at);
+    model.markFailed('client-0003', new MutualApiError({ status: 0, code: 'network_error', title: 'offline' }));
+    expect(model.posts[0]!.delivery).to.equal('failed');
+    expect(model.posts[0]!.error?.code).to.equal('network_error');
+    model.markPending('client-0003');
+    expect(model.posts[0]!.delivery).to.equal('pending');
+  });
+
+  it('threads replies oldest first and dedupes the echo of an optimistic reply', () => {
+    const model = loaded(post(1, ana));
+    const reply = (seq: number, author: Person, clientId?: string) =>
+      live({ id: id(seq), seq, type: 'reply', author: author.id, body: { parent: id(1), text: `r${seq}`, ...(clientId ? { clientId } : {}) } }, author);
+    model.applyLive(reply(3, dora));
+    model.addPendingReply(id(1), 'mine', 'client-0004', ana, at);
+    model.applyLive(reply(2, dora));
+    model.applyLive(reply(4, ana, 'client-0004'));
+    const replies = model.posts[0]!.replies;
+    expect(replies.map((view) => view.reply.seq)).to.deep.equal([2, 3, 4]);
+    expect(replies.every((view) => view.delivery === 'sent')).to.equal(true);
+  });
+
+  it('counts the viewer’s reaction once, whichever comes first', () => {
+    const model = loaded(post(1, ana));
+    const mine = live({ id: id(9), seq: 9, type: 'reaction', author: ana.id, body: { target: id(1), emoji: '👍', on: true } }, ana);
+    model.toggleReaction(id(1), '👍', true);
+    model.applyLive(mine);
+    expect(model.posts[0]!.post.reactions).to.deep.equal([{ emoji: '👍', count: 1, mine: true }]);
+    model.applyLive(live({ id: id(10), seq: 10, type: 'reaction', author: dora.id, body: { target: id(1), emoji: '👍', on: true } }, dora));
+    expect(model.posts[0]!.post.reactions).to.deep.equal([{ emoji: '👍', count: 2, mine: true }]);
+    model.setReactions(id(1), [{ emoji: '👍', count: 1, mine: false }]);
+    expect(model.posts[0]!.post.reactions).to.deep.equal([{ emoji: '👍', count: 1, mine: false }]);
+  });
+
+  it('appends an older page without duplicates', () => {
+    const model = loaded(post(3, ana), post(2, dora));
+    model.loadOlder({ posts: [post(2, dora), post(1, ana)] });
+    expect(model.posts.map((view) => view.post.seq)).to.deep.equal([3, 2, 1]);
+    expect(model.next).to.equal(undefined);
+  });
+});

@@ -1,0 +1,358 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { LiveStatus } from '../connection/live-stream.js';
+import type { MutualErrorEvent } from '../events/error-event.js';
+import type { MutualPostEvent } from '../events/post-event.js';
+import type { MutualSpace } from '../space/space.js';
+import '../space/space.define.js';
+import {
+  createSpaceFixture,
+  spyOnFetch,
+  tokenProviderFor,
+  WAIT,
+  type GroupName,
+  type SpaceFixture,
+} from '../testing/harness.js';
+import type { MutualGroupFeed } from './feed.js';
+import './feed.define.js';
+
+// Against a real Mutual server: the harness creates a fresh space for each test.
+
+const DORA = 'dora@buyer.test';
+
+declare global {
+  interface Window {
+    __xss?: unknown;
+  }
+}
+
+function unique(label: string): string {
+  return `${label} ${crypto.getRandomValues(new Uint32Array(1))[0]!.toString(36)}`;
+}
+
+const shadow = (feed: MutualGroupFeed): ShadowRoot => feed.shadowRoot!;
+const posts = (feed: MutualGroupFeed): HTMLElement[] => [...shadow(feed).querySelectorAll<HTMLElement>('[part~="post"]')];
+const textOf = (item: Element): string => item.querySelector(':scope > [part~="text"]')?.textContent ?? '';
+const postWithText = (feed: MutualGroupFeed, text: string): HTMLElement | undefined =>
+  posts(feed).find((item) => textOf(item) === text);
+const partText = (item: Element, part: string): string =>
+  item.querySelector(`:scope > .byline [part~="${part}"]`)?.textContent?.trim() ?? '';
+
+async function mount(
+  world: SpaceFixture,
+  person: string,
+  groups: GroupName[] = ['plan'],
+  pageSize?: number,
+): Promise<{ space: MutualSpace; feeds: MutualGroupFeed[] }> {
+  const space = await fixture<MutualSpace>(html`
+    <mutual-space server=${world.server} space=${world.space} .tokenProvider=${tokenProviderFor(person)}>
+      ${groups.map(
+        (group) => html`<mutual-group-feed group=${world.groups[group]} page-size=${pageSize ?? 30}></mutual-group-feed>`,
+      )}
+    </mutual-space>
+  `);
+  const feeds = [...space.querySelectorAll('mutual-group-feed')];
+  for (const feed of feeds) await loaded(feed);
+  return { space, feeds };
+}
+
+async function loaded(feed: MutualGroupFeed): Promise<void> {
+  await waitUntil(() => shadow(feed).querySelector('[part~="list"], .state.empty'), 'the feed did not load', WAIT);
+}
+
+/** Types into the composer and sends, as a person would (Ctrl+Enter, or the button). */
+async function write(feed: MutualGroupFeed, text: string, how: 'button' | 'keyboard' = 'button'): Promise<void> {
+  const input = shadow(feed).querySelector<HTMLTextAreaElement>('[part~="composer-input"]')!;
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await feed.updateComplete;
+  if (how === 'keyboard') {
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }));
+  } else {
+    shadow(feed).querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
+  }
+  await feed.updateComplete;
+}
+
+describe('<mutual-group-feed>', function () {
+  this.timeout(30_000);
+  let world: SpaceFixture;
+  let fetchSpy: ReturnType<typeof spyOnFetch> | undefined;
+
+  beforeEach(async () => {
+    world = await createSpaceFixture();
+    delete window.__xss;
+  });
+
+  afterEach(() => {
+    fetchSpy?.restore();
+    fetchSpy = undefined;
+  });
+
+  it('shows the seeded posts with author, organisation and an External badge for the buyer', async () => {
+    const {
+      feeds: [feed],
+    } = await mount(world, world.people.ana);
+    const items = posts(feed!);
+    expect(items.length).to.be.at.least(2);
+
+    const anaPost = items.find((item) => item.dataset.author === world.people.ana)!;
+    expect(anaPost, 'a post by ana').to.exist;
+    expect(partText(anaPost, 'author')).to.not.equal('');
+    expect(partText(anaPost, 'organisation')).to.equal('seller.test');
+    expect(anaPost.querySelector(':scope > .byline [part~="external-badge"]')).to.equal(null);
+
+    const bobReply = [...anaPost.querySelectorAll<HTMLElement>('[part~="reply"]')].find(
+      (item) => item.dataset.author === world.people.bob,
+    )!;
+    expect(bobReply, 'a reply by bob in the thread').to.exist;
+    expect(partText(bobReply, 'organisation')).to.equal('seller.test');
+    expect(bobReply.querySelector('[part~="external-badge"]')).to.equal(null);
+
+    const doraPost = items.find((item) => item.dataset.author === DORA)!;
+    expect(doraPost, 'a post by dora').to.exist;
+    expect(partText(doraPost, 'organisation')).to.equal('buyer.test');
+    expect(partText(doraPost, 'external-badge')).to.equal('External');
+
+    for (const item of shadow(feed!).querySelectorAll('[part~="item"]')) {
+      expect(partText(item, 'author'), 'every entry names its author').to.not.equal('');
+      expect(partText(item, 'organisation'), 'every entry names an organisation').to.not.equal('');
+      expect(item.querySelector('time')!.getAttribute('datetime')).to.match(/^\d{4}-\d\d-\d\dT/);
+    }
+  });
+
+  it('sends a post at once as pending, then sent, and another member sees it live', async () => {
+    const {
+      feeds: [anaFeed],
+    } = await mount(world, world.people.ana);
+    const { space: bobSpace, feeds: [bobFeed] } = await mount(world, world.people.bob);
+    await waitUntil(() => bobSpace.status === LiveStatus.open, 'bob’s stream did not open', WAIT);
+
+    const text = unique('Kick-off moved to Tuesday');
+    const acknowledged = oneEvent<MutualPostEvent>(anaFeed!, 'mutual-post');
+    await write(anaFeed!, text, 'keyboard');
+
+    const item = postWithText(anaFeed!, text)!;
+    expect(item, 'the post shows before the server answers').to.exist;
+    expect(item.dataset.delivery).to.equal('pending');
+    expect(item.querySelector('[part~="delivery"]')!.textContent).to.contain('Sending');
+    expect(shadow(anaFeed!).querySelector<HTMLTextAreaElement>('[part~="composer-input"]')!.value).to.equal('');
+
+    const event = await acknowledged;
+    expect(event.kind).to.equal('post');
+    expect(event.group).to.equal(world.groups.plan);
+    expect(event.post.text).to.equal(text);
+    await waitUntil(() => item.dataset.delivery === 'sent', 'the post was not marked sent', WAIT);
+    expect(item.isConnected, 'the same item, not a copy').to.equal(true);
+
+    await waitUntil(() => postWithText(bobFeed!, text), 'bob did not receive the post live', WAIT);
+    const bobCopy = postWithText(bobFeed!, text)!;
+    expect(partText(bobCopy, 'organisation')).to.equal('seller.test');
+    expect(bobCopy.querySelector('[part~="external-badge"]')).to.equal(null);
+    expect(shadow(bobFeed!).querySelector('[role="status"]')!.textContent).to.contain('New post from');
+
+    // The live echo of ana's own post must not duplicate it.
+    await waitUntil(() => posts(bobFeed!).length === posts(anaFeed!).length, 'both feeds agree', WAIT);
+    expect(posts(anaFeed!).filter((candidate) => textOf(candidate) === text)).to.have.length(1);
+  });
+
+  it('renders what people write as text, never as markup', async () => {
+    const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> ${unique('x')}`;
+    const {
+      feeds: [anaFeed],
+    } = await mount(world, world.people.ana);
+    const { space: bobSpace, feeds: [bobFeed] } = await mount(world, world.people.bob);
+    await waitUntil(() => bobSpace.status === LiveStatus.open, 'bob’s stream did not open', WAIT);
+
+    await write(anaFeed!, payload);
+    await waitUntil(() => postWithText(anaFeed!, payload)?.dataset.delivery === 'sent', 'not sent', WAIT);
+    await waitUntil(() => postWithText(bobFeed!, payload), 'bob did not receive it', WAIT);
+    // And as loaded from the server by a fresh feed.
+    const {
+      feeds: [reloaded],
+    } = await mount(world, world.people.carla);
+    expect(postWithText(reloaded!, payload), 'shown as literal text').to.exist;
+
+    for (const feed of [anaFeed!, bobFeed!, reloaded!]) {
+      expect(shadow(feed).querySelectorAll('img, script'), 'no element made from user text').to.have.length(0);
+    }
+    expect(window.__xss).to.equal(undefined);
+  });
+
+  it('adds a reply to the thread of a post', async () => {
+    const {
+      feeds: [feed],
+    } = await mount(world, world.people.ana);
+    const post = posts(feed!).find((item) => item.dataset.author === DORA)!;
+    post.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
+    await feed!.updateComplete;
+    const input = post.querySelector<HTMLTextAreaElement>('[part~="reply-input"]')!;
+    await waitUntil(() => shadow(feed!).activeElement === input, 'the reply box gets focus', WAIT);
+
+    const text = unique('Thanks Dora, noted');
+    const acknowledged = oneEvent<MutualPostEvent>(feed!, 'mutual-post');
+    input.value = text;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }));
+    await feed!.updateComplete;
+
+    const reply = () =>
+      [...post.querySelectorAll<HTMLElement>('[part~="reply"]')].find((item) => textOf(item) === text);
+    expect(reply(), 'the reply shows at once').to.exist;
+    const event = await acknowledged;
+    expect(event.kind).to.equal('reply');
+    expect((event.post as { parent?: string }).parent).to.equal(post.dataset.id);
+    await waitUntil(() => reply()?.dataset.delivery === 'sent', 'the reply was not marked sent', WAIT);
+    expect(reply()!.dataset.author).to.equal(world.people.ana);
+  });
+
+  it('shows a failed send with a Retry that sends it once, under the same clientId', async () => {
+    const {
+      feeds: [feed],
+    } = await mount(world, world.people.ana);
+    let failNext = true;
+    fetchSpy = spyOnFetch((call) => {
+      if (failNext && call.method === 'POST' && call.url.endsWith('/posts')) {
+        failNext = false;
+        return Promise.reject(new TypeError('Failed to fetch'));
+      }
+      return undefined;
+    });
+    const text = unique('Sent while offline');
+    const failed = oneEvent<MutualErrorEvent>(feed!, 'mutual-error');
+    await write(feed!, text);
+
+    const error = await failed;
+    expect(error.operation).to.equal('post');
+    expect(error.code).to.equal('network_error');
+    const item = postWithText(feed!, text)!;
+    await waitUntil(() => item.dataset.delivery === 'failed', 'not marked failed', WAIT);
+    const retry = item.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
+    expect(retry.textContent!.trim()).to.equal('Retry');
+
+    retry.click();
+    await waitUntil(() => item.dataset.delivery === 'sent', 'the retry was not sent', WAIT);
+    const sends = fetchSpy.calls.filter((call) => call.method === 'POST' && call.url.endsWith('/posts'));
+    expect(sends).to.have.length(2);
+    const clientIds = sends.map((call) => (JSON.parse(call.body!) as { clientId: string }).clientId);
+    expect(clientIds[0]).to.match(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(clientIds[1]).to.equal(clientIds[0]);
+
+    fetchSpy.restore();
+    const {
+      feeds: [reloaded],
+    } = await mount(world, world.people.ana);
+    expect(posts(reloaded!).filter((candidate) => textOf(candidate) === text)).to.have.length(1);
+  });
+
+  it('shows an error with Try again when the viewer is not in the group', async () => {
+    const errors: MutualErrorEvent[] = [];
+    const listener = (event: MutualErrorEvent) => errors.push(event);
+    document.addEventListener('mutual-error', listener);
+    try {
+      const space = await fixture<MutualSpace>(html`
+        <mutual-space server=${world.server} space=${world.space} .tokenProvider=${tokenProviderFor(world.people.carla)}>
+          <mutual-group-feed group=${world.groups.proof}></mutual-group-feed>
+        </mutual-space>
+      `);
+      const feed = space.querySelector('mutual-group-feed')!;
+      await waitUntil(() => shadow(feed).querySelector('[role="alert"]'), 'no error shown', WAIT);
+      const alert = shadow(feed).querySelector<HTMLElement>('[role="alert"]')!;
+      expect(['not_a_member', 'forbidden']).to.include(alert.dataset.code);
+      expect(alert.textContent).to.contain('not a member');
+      expect(errors.map((event) => event.operation)).to.include('load');
+
+      const before = errors.length;
+      alert.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+      await waitUntil(() => errors.length > before && shadow(feed).querySelector('[role="alert"]'), 'no second try', WAIT);
+    } finally {
+      document.removeEventListener('mutual-error', listener);
+    }
+  });
+
+  it('shares one live stream between the feeds of one space', async () => {
+    fetchSpy = spyOnFetch();
+    const { space, feeds } = await mount(world, world.people.ana, ['plan', 'proof', 'steering']);
+    await waitUntil(() => space.status === LiveStatus.open, 'the stream did not open', WAIT);
+    const streams = fetchSpy.calls.filter((call) => new URL(call.url, location.href).pathname.endsWith('/stream'));
+    expect(streams).to.have.length(1);
+    expect(new URL(streams[0]!.url).pathname).to.equal(`/api/spaces/${encodeURIComponent(world.space)}/stream`);
+    for (const feed of feeds) expect(feed.connection).to.equal(space.connection);
+  });
+
+  it('reacts to a post and shows the count', async () => {
+    const {
+      feeds: [feed],
+    } = await mount(world, world.people.ana);
+    const post = posts(feed!).find((item) => item.dataset.author === DORA)!;
+    post.querySelector<HTMLButtonElement>(':scope > .actions [part~="add-reaction"]')!.click();
+    await feed!.updateComplete;
+    const choices = post.querySelector(':scope > .actions [part~="reaction-choices"]')!;
+    const thumbs = [...choices.querySelectorAll('button')].find((button) => button.getAttribute('aria-label')!.includes('thumbs up'))!;
+    fetchSpy = spyOnFetch();
+    const requests = fetchSpy.calls;
+    thumbs.click();
+    await feed!.updateComplete;
+    const reaction = () =>
+      [...post.querySelectorAll<HTMLButtonElement>(':scope > .actions [part~="reaction"]')].find((button) =>
+        button.textContent!.includes('👍'),
+      );
+    expect(reaction()!.getAttribute('aria-pressed'), 'shown at once').to.equal('true');
+    await waitUntil(() => requests.some((call) => call.url.endsWith('/reactions')), 'no request', WAIT);
+    await feed!.updateComplete;
+    expect(reaction()!.getAttribute('aria-pressed')).to.equal('true');
+    expect(reaction()!.querySelector('.count')!.textContent).to.equal('1');
+    expect(reaction()!.textContent).to.contain('👍');
+    expect(shadow(feed!).activeElement, 'focus returns to the opener').to.equal(
+      post.querySelector(':scope > .actions [part~="add-reaction"]'),
+    );
+  });
+
+  it('loads older posts page by page', async () => {
+    const {
+      feeds: [feed],
+    } = await mount(world, world.people.ana, ['plan'], 1);
+    expect(posts(feed!)).to.have.length(1);
+    const more = () => shadow(feed!).querySelector<HTMLButtonElement>('[part~="load-more"]');
+    expect(more(), 'a Load older button').to.exist;
+    more()!.click();
+    await waitUntil(() => posts(feed!).length === 2, 'the second page did not load', WAIT);
+    const seqs = posts(feed!).map((item) => item.dataset.id);
+    expect(new Set(seqs).size).to.equal(2);
+  });
+
+  it('works on its own, outside a space', async () => {
+    const feed = await fixture<MutualGroupFeed>(html`
+      <mutual-group-feed
+        server=${world.server}
+        space=${world.space}
+        group=${world.groups.plan}
+        .tokenProvider=${tokenProviderFor(world.people.bob)}
+      ></mutual-group-feed>
+    `);
+    await loaded(feed);
+    expect(posts(feed).length).to.be.at.least(2);
+    expect(feed.connection).to.exist;
+  });
+
+  it('follows the host theme through --mutual-* properties', async () => {
+    const { space, feeds: [feed] } = await mount(world, world.people.ana);
+    space.style.setProperty('--mutual-color-accent', 'rgb(1, 2, 3)');
+    const input = shadow(feed!).querySelector<HTMLTextAreaElement>('[part~="composer-input"]')!;
+    input.value = 'draft';
+    input.dispatchEvent(new InputEvent('input'));
+    await feed!.updateComplete;
+    const send = shadow(feed!).querySelector('[part~="send-button"]')!;
+    // The border, because the background fades in (transition) from the disabled colour.
+    expect(getComputedStyle(send).borderTopColor).to.equal('rgb(1, 2, 3)');
+  });
+
+  it('is accessible once loaded, with a thread and a reply box open', async () => {
+    const { space, feeds: [feed] } = await mount(world, world.people.ana);
+    await expect(space).to.be.accessible();
+    const post = posts(feed!)[0]!;
+    post.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
+    post.querySelector<HTMLButtonElement>('[part~="add-reaction"]')!.click();
+    await feed!.updateComplete;
+    await expect(space).to.be.accessible();
+  });
+});

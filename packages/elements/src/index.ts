@@ -1,0 +1,20 @@
+/**
+ * Mutual's web components, as one module for a host page:
+ * `<script type="module" src=".../mutual-elements.js">` defines every tag.
+ */
+import './space/space.define.js';
+import './feed/feed.define.js';
+
+export { MutualSpace } from './space/space.js';
+export { MutualGroupFeed } from './feed/feed.js';
+
+export { MutualPostEvent } from './events/post-event.js';
+export { MutualErrorEvent, type MutualOperation } from './events/error-event.js';
+export { MutualConnectionChangeEvent } from './events/connection-change-event.js';
+
+export { MutualConnection, type MutualConnectionOptions } from './connection/connection.js';
+export { MutualApiClient, type ReactionsAnswer } from './connection/api-client.js';
+export { MutualApiError, type MutualApiErrorCode } from './connection/api-error.js';
+export { LiveStatus } from './connection/live-stream.js';
+export { TokenSource, type Credentials, type TokenProvider } from './connection/token-source.js';
+export { connectionContext } from './connection/context.js';

@@ -1,0 +1,132 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { LiveStatus } from '../connection/live-stream.js';
+import type { MutualConnectionChangeEvent } from '../events/connection-change-event.js';
+import '../feed/feed.define.js';
+import { createSpaceFixture, embedToken, spyOnFetch, tokenProviderFor, WAIT, type SpaceFixture } from '../testing/harness.js';
+import type { MutualSpace } from './space.js';
+import './space.define.js';
+
+// Against a real Mutual server: the harness creates a fresh space for each test.
+
+describe('<mutual-space>', function () {
+  this.timeout(30_000);
+  let world: SpaceFixture;
+  let fetchSpy: ReturnType<typeof spyOnFetch> | undefined;
+
+  beforeEach(async () => {
+    world = await createSpaceFixture();
+  });
+
+  afterEach(() => {
+    fetchSpy?.restore();
+    fetchSpy = undefined;
+  });
+
+  it('renders its children through a slot', async () => {
+    const space = await fixture<MutualSpace>(html`<mutual-space><p>host content</p></mutual-space>`);
+    expect(space.shadowRoot!.querySelector('slot')).to.exist;
+    expect(space.querySelector('p')!.assignedSlot).to.exist;
+  });
+
+  it('waits for a token, then opens the live stream and reports each status', async () => {
+    const space = await fixture<MutualSpace>(html`<mutual-space server=${world.server} space=${world.space}></mutual-space>`);
+    expect(space.connection).to.equal(undefined);
+    expect(space.status).to.equal(LiveStatus.closed);
+
+    const statuses: string[] = [];
+    space.addEventListener('mutual-connection-change', (event: MutualConnectionChangeEvent) => statuses.push(event.status));
+    space.tokenProvider = tokenProviderFor(world.people.ana);
+    await waitUntil(() => space.status === LiveStatus.open, 'the stream did not open', WAIT);
+    expect(statuses).to.deep.equal([LiveStatus.connecting, LiveStatus.open]);
+    expect(space.connection!.server).to.equal(world.server);
+  });
+
+  it('accepts a fixed token', async () => {
+    const token = await embedToken(world.people.ana);
+    const space = await fixture<MutualSpace>(
+      html`<mutual-space server=${world.server} space=${world.space} .token=${token}></mutual-space>`,
+    );
+    await waitUntil(() => space.status === LiveStatus.open, 'the stream did not open', WAIT);
+    const me = await space.connection!.me();
+    expect(me.person.id).to.equal(world.people.ana);
+  });
+
+  it('gives its connection to the widgets inside it', async () => {
+    const space = await fixture<MutualSpace>(html`
+      <mutual-space server=${world.server} space=${world.space} .tokenProvider=${tokenProviderFor(world.people.ana)}>
+        <div><mutual-group-feed group=${world.groups.plan}></mutual-group-feed></div>
+      </mutual-space>
+    `);
+    const feed = space.querySelector('mutual-group-feed')!;
+    expect(space.connection).to.exist;
+    expect(feed.connection).to.equal(space.connection);
+  });
+
+  it('closes its stream when it leaves the document', async () => {
+    fetchSpy = spyOnFetch();
+    const space = await fixture<MutualSpace>(
+      html`<mutual-space server=${world.server} space=${world.space} .tokenProvider=${tokenProviderFor(world.people.ana)}></mutual-space>`,
+    );
+    await waitUntil(() => space.status === LiveStatus.open, 'the stream did not open', WAIT);
+    const connection = space.connection!;
+    const closed = oneEvent<MutualConnectionChangeEvent>(space, 'mutual-connection-change');
+    space.remove();
+    expect((await closed).status).to.equal(LiveStatus.closed);
+    expect(connection.closed).to.equal(true);
+    expect(connection.status).to.equal(LiveStatus.closed);
+    expect(space.connection).to.equal(undefined);
+    expect(fetchSpy.calls.filter((call) => call.url.endsWith('/stream'))).to.have.length(1);
+  });
+
+  it('opens a new connection when the space changes', async () => {
+    const other = await createSpaceFixture();
+    const space = await fixture<MutualSpace>(
+      html`<mutual-space server=${world.server} space=${world.space} .tokenProvider=${tokenProviderFor(world.people.ana)}></mutual-space>`,
+    );
+    const first = space.connection!;
+    space.space = other.space;
+    await space.updateComplete;
+    expect(first.closed).to.equal(true);
+    expect(space.connection).to.exist.and.not.equal(first);
+    expect(space.connection!.space).to.equal(other.space);
+    await waitUntil(() => space.status === LiveStatus.open, 'the new stream did not open', WAIT);
+  });
+
+  it('asks the token provider again before the token expires', async () => {
+    // A 4 s token is renewed at half its life (the 30 s margin would exceed it).
+    const provider = tokenProviderFor(world.people.ana, 4);
+    const space = await fixture<MutualSpace>(
+      html`<mutual-space server=${world.server} space=${world.space} .tokenProvider=${provider}></mutual-space>`,
+    );
+    await waitUntil(() => space.status === LiveStatus.open, 'the stream did not open', WAIT);
+    const asked = provider.calls;
+    await waitUntil(() => provider.calls > asked, 'the provider was not asked again', { timeout: 8_000 });
+  });
+
+  it('reopens the stream when its token expires and keeps receiving', async () => {
+    // The server ends a stream when its token expires: the space reconnects with a fresh token
+    // (and Last-Event-ID), and what is said afterwards still arrives.
+    const space = await fixture<MutualSpace>(
+      html`<mutual-space server=${world.server} space=${world.space} .tokenProvider=${tokenProviderFor(world.people.ana, 3)}></mutual-space>`,
+    );
+    const statuses: string[] = [];
+    space.addEventListener('mutual-connection-change', (event: MutualConnectionChangeEvent) => statuses.push(event.status));
+    await waitUntil(() => space.status === LiveStatus.open, 'the stream did not open', WAIT);
+    const received: string[] = [];
+    space.connection!.subscribe(world.groups.plan, (message) => {
+      if (message.event.type === 'post') received.push(message.event.body.text);
+    });
+    await waitUntil(
+      () => statuses.includes(LiveStatus.reconnecting) && space.status === LiveStatus.open,
+      'the stream was not reopened after the token expired',
+      { timeout: 12_000 },
+    );
+    const bob = await fixture<MutualSpace>(
+      html`<mutual-space server=${world.server} space=${world.space} .tokenProvider=${tokenProviderFor(world.people.bob)}></mutual-space>`,
+    );
+    const text = `after expiry ${crypto.getRandomValues(new Uint32Array(1))[0]}`;
+    await bob.connection!.api.createPost(world.groups.plan, { text });
+    await waitUntil(() => received.includes(text), 'the post did not arrive after reconnecting', WAIT);
+    expect(received.filter((candidate) => candidate === text)).to.have.length(1);
+  });
+});
