@@ -9,7 +9,16 @@ const typescriptForElements = () =>
     tsconfig: 'packages/elements/tsconfig.json',
     include: ['packages/elements/src/**/*.ts', 'packages/protocol/src/**/*.ts'],
     exclude: ['**/*.test.ts', 'packages/elements/src/testing/**'],
-    compilerOptions: { noEmit: false, declaration: false, declarationMap: false, sourceMap: true, outDir: 'packages/elements/dist' },
+    compilerOptions: {
+      noEmit: false,
+      declaration: false,
+      declarationMap: false,
+      sourceMap: true,
+      outDir: 'packages/elements/dist',
+      // Rollup does the resolving and bundling; TypeScript only strips types.
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+    },
   });
 
 /** One self-contained bundle per entry, so each loads alone with one script tag. */

@@ -1,16 +1,18 @@
-// Runs every node-side test (*.test.ts outside packages/elements, which are browser tests) from
-// the TypeScript sources. Node 20's --test does not expand globs, so the files are listed here.
+// Runs node-side tests (*.test.ts) from the TypeScript sources. With no argument: every suite but
+// the browser ones (packages/elements) and the end-to-end ones (test/e2e, which need a build).
+// Node 20's --test does not expand globs, so the files are listed here.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['packages/protocol/src', 'packages/server/src', 'test'];
+const skipE2e = process.argv.slice(2).length === 0;
 
 function testsUnder(folder) {
   let found = [];
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory() && entry.name !== 'node_modules') found = found.concat(testsUnder(path));
+    if (entry.isDirectory() && entry.name !== 'node_modules' && !(skipE2e && entry.name === 'e2e')) found = found.concat(testsUnder(path));
     else if (entry.isFile() && entry.name.endsWith('.test.ts')) found.push(path);
   }
   return found;

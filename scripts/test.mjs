@@ -10,6 +10,8 @@ const steps = [
   ['type-check', 'npm', ['run', '--silent', 'typecheck']],
   ['node tests', process.execPath, ['scripts/run-node-tests.mjs']],
   ['browser tests', process.execPath, ['scripts/test-web.mjs']],
+  ['build', 'npm', ['run', '--silent', 'build']],
+  ['end-to-end tests', process.execPath, ['scripts/run-node-tests.mjs', 'test/e2e']],
 ];
 for (const [name, command, args] of steps) {
   console.log(`\n=== ${name}`);

@@ -41,6 +41,28 @@ export function createIntranet(options: IntranetOptions) {
   const bundle = readFileSync(options.bundlePath);
   const people = new Map<string, (typeof PEOPLE)[number]>(PEOPLE.map((person) => [person.id, person]));
 
+  const tokenFor = (person: (typeof PEOPLE)[number]) =>
+    signEmbedToken({
+      issuer: options.origin,
+      audience: options.mutualOrigin,
+      person: person.id,
+      name: person.name,
+      ...options.signingKey,
+      ttlSeconds: 300,
+    });
+
+  /** The groups this person may open, asked of Mutual with their own token: Mutual decides. */
+  async function groupsOf(person: (typeof PEOPLE)[number]): Promise<Array<{ id: string; name: string }>> {
+    const response = await fetch(`${options.mutualOrigin}/api/spaces/${SPACE}`, {
+      headers: { Authorization: `Bearer ${await tokenFor(person)}` },
+    });
+    if (!response.ok) return [];
+    return ((await response.json()) as { groups: Array<{ id: string; name: string }> }).groups;
+  }
+
+
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+
   app.use(
     '*',
     secureHeaders({
@@ -93,24 +115,18 @@ export function createIntranet(options: IntranetOptions) {
     const person = people.get(getCookie(c, 'who') ?? '');
     if (!person) return c.json({ error: 'not signed in' }, 401);
     if (c.req.header('X-Requested-With') !== 'mutual') return c.json({ error: 'missing header' }, 400);
-    const token = await signEmbedToken({
-      issuer: options.origin,
-      audience: options.mutualOrigin,
-      person: person.id,
-      name: person.name,
-      ...options.signingKey,
-      ttlSeconds: 300,
-    });
     c.header('Cache-Control', 'no-store');
-    return c.json({ token });
+    return c.json({ token: await tokenFor(person) });
   });
 
-  app.get('/evaluation', (c) => {
+  app.get('/evaluation', async (c) => {
     const who = people.get(getCookie(c, 'who') ?? '');
     if (!who) return c.redirect('/');
-    const group = /^[a-z-]+$/.test(c.req.query('group') ?? '') ? c.req.query('group')! : 'plan';
-    const tabs = ['plan', 'steering', 'proof', 'internal']
-      .map((slug) => `<a href="?group=${slug}"${slug === group ? ' aria-current="page"' : ''}>${slug}</a>`)
+    const groups = await groupsOf(who);
+    const group = groups.find((g) => g.id === c.req.query('group')) ?? groups[0];
+    if (!group) return c.html(layout('Evaluation', `<p>${escape(who.name)} is in no group of this evaluation yet.</p>`));
+    const tabs = groups
+      .map((g) => `<a href="?group=${encodeURIComponent(g.id)}"${g.id === group.id ? ' aria-current="page"' : ''}>${escape(g.name)}</a>`)
       .join('');
     return c.html(
       layout(
@@ -120,7 +136,7 @@ export function createIntranet(options: IntranetOptions) {
          <h1>Northwind Manufacturing — plant analytics</h1>
          <nav class="tabs" aria-label="Groups">${tabs}</nav>
          <mutual-space server="${escape(options.mutualOrigin)}" space="${SPACE}">
-           <mutual-group-feed group="${SPACE}.${group}"></mutual-group-feed>
+           <mutual-group-feed group="${escape(group.id)}"></mutual-group-feed>
          </mutual-space>
          <script type="module" src="/public/mutual-elements.js"></script>
          <script type="module" src="/public/embed.js"></script>`,

@@ -1,5 +1,6 @@
 // `npm start`: the seller's Mutual server and its intranet, side by side on loopback, seeded on
-// first run. `npm start -- --reset` starts over from the seed.
+// first run. `npm start -- --reset` starts over from the seed. Ports and the data folder can be
+// moved with INTRANET_PORT, MUTUAL_PORT and MUTUAL_DATA_DIR.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,7 @@ import { createIntranet } from './intranet.js';
 import { seed } from './seed.js';
 
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const dataDir = resolve(root, 'data', 'seller');
+const dataDir = resolve(process.env.MUTUAL_DATA_DIR ?? resolve(root, 'data'), 'seller');
 const host = '127.0.0.1';
 const mutualPort = Number(process.env.MUTUAL_PORT ?? 4100);
 const intranetPort = Number(process.env.INTRANET_PORT ?? 4000);

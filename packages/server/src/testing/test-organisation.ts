@@ -1,4 +1,4 @@
-import { importJWK } from 'jose';
+import { importJWK, type CryptoKey } from 'jose';
 import { signEmbedToken, systemClock, type Clock, type PersonId } from '@mutual/protocol';
 import { Admin } from '../admin/admin.js';
 import { parseConfig, type ServerConfigInput } from '../config/config.js';
