@@ -39,7 +39,7 @@ async function createFixture() {
   await org.admin.addMember(ids.proof, people.bob.id);
   await org.admin.addMember(ids.plan, people.carla.id);
   await org.admin.addMember(ids.plan, people.dora.id);
-  const write = (author, type, body) => org.server.writer.write({ space: id, group: ids.plan, author, type, body });
+  const write = (author, type, body) => org.server.writer.writeHere({ space: id, group: ids.plan, author, type, body });
   const { event: welcome } = await write(people.ana.id, 'post', { text: 'Welcome to the evaluation plan!' });
   await write(people.bob.id, 'reply', { parent: welcome.id, text: 'Demo environment is ready.' });
   // dora's server would federate this in; here it is written as the home server would apply it.

@@ -30,16 +30,16 @@ export async function seed(admin: Admin, server: RunningServer): Promise<void> {
 
   const write = server.writer;
   const post = async (slug: string, author: string, text: string) =>
-    (await write.write({ space: SPACE, group: group(slug), author, type: 'post', body: { text } })).event;
+    (await write.writeHere({ space: SPACE, group: group(slug), author, type: 'post', body: { text } })).event;
   const reply = (slug: string, author: string, parent: string, text: string) =>
-    write.write({ space: SPACE, group: group(slug), author, type: 'reply', body: { parent, text } });
+    write.writeHere({ space: SPACE, group: group(slug), author, type: 'reply', body: { parent, text } });
 
   const kickoff = await post('plan', 'alice@seller.example', 'Welcome to our evaluation space! The overall plan and milestones live here; each workstream has its own group.');
   await reply('plan', 'dana@buyer.example', kickoff.id, 'Thanks Alice. Our decision is due by the end of March: let us keep the plan tight.');
   await post('plan', 'ivan@buyer.example', 'The test plant data extract is ready. Who on your side should receive it?');
   await post('plan', 'sam@seller.example', 'Proof-of-concept environment is up. Credentials go out through the proof group.');
   await post('internal', 'alice@seller.example', 'Deal team only: discount floor is 18%. Never mention it outside this group.');
-  await write.write({
+  await write.writeHere({
     space: SPACE,
     group: group('plan'),
     author: 'alice@seller.example',

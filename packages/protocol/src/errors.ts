@@ -20,10 +20,12 @@ export type MutualErrorCode =
   | 'token_claim_missing'
   | 'token_claim_invalid'
   | 'token_subject_invalid'
+  | 'token_replayed'
   // access
   | 'forbidden'
   | 'not_a_member'
   | 'not_found'
+  | 'not_home'
   // requests
   | 'invalid_request'
   | 'body_too_large'

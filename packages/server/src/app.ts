@@ -13,8 +13,8 @@ import { embedAuth } from './auth/embed-auth.js';
 import { hostAppsFromConfig } from './auth/host-apps.js';
 import type { ResolvedConfig } from './config/config.js';
 import { handleError, problemResponse } from './errors/problem.js';
+import { createFederation } from './federation/federation.js';
 import { LiveHub } from './live/hub.js';
-import { EventWriter } from './log/event-writer.js';
 import type { Store } from './store/store.js';
 
 export interface CreateAppOptions {
@@ -29,7 +29,8 @@ export function createApp(options: CreateAppOptions) {
   const clock = options.clock ?? systemClock;
   const hub = options.hub ?? new LiveHub();
   const { config, store } = options;
-  const deps: AppDeps = { config, store, hub, clock, writer: new EventWriter(store, hub, clock) };
+  const federation = createFederation({ config, store, hub, clock });
+  const deps: AppDeps = { config, store, hub, clock, writer: federation.deps.writer };
   const verify = createEmbedTokenVerifier({
     audience: config.organisation.origin,
     hostApps: hostAppsFromConfig(config.hostApps, config.organisation.domain),
@@ -49,6 +50,7 @@ export function createApp(options: CreateAppOptions) {
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
 
   app.get('/healthz', (c) => c.json({ status: 'ok', organisation: config.organisation.domain, streams: hub.subscriberCount }));
+  app.route('/', federation.routes);
 
   app.use(
     '/api/*',
@@ -93,5 +95,5 @@ export function createApp(options: CreateAppOptions) {
     servers: [{ url: config.organisation.origin }],
   });
 
-  return { app, hub, writer: deps.writer };
+  return { app, hub, writer: deps.writer, federation };
 }

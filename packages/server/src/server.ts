@@ -15,6 +15,7 @@ export interface RunningServer {
   store: Store;
   app: ReturnType<typeof createApp>['app'];
   writer: ReturnType<typeof createApp>['writer'];
+  federation: ReturnType<typeof createApp>['federation'];
   close(): Promise<void>;
 }
 
@@ -46,15 +47,19 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   const resolved: ResolvedConfig = { ...config, organisation: { ...config.organisation, origin: config.organisation.origin ?? url } };
-  const { app, writer } = createApp({ config: resolved, store, clock: options.clock ?? systemClock });
+  const { app, writer, federation } = createApp({ config: resolved, store, clock: options.clock ?? systemClock });
   handle = app.fetch;
+  federation.worker.start();
   return {
     url,
     config: resolved,
     store,
     app,
     writer,
+    federation,
     async close() {
+      await federation.worker.stop();
+      await federation.deps.backfiller.idle();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

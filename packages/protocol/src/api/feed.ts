@@ -62,3 +62,19 @@ export const ReactionRequestSchema = z
 export type NewPost = z.infer<typeof NewPostSchema>;
 export type NewReply = z.infer<typeof NewReplySchema>;
 export type ReactionRequest = z.infer<typeof ReactionRequestSchema>;
+
+/**
+ * The answer to a write in a group homed on another organisation's server: it is stored in this
+ * server's outbox and will reach the home server; the live stream carries it once sequenced.
+ */
+export const QueuedWriteSchema = z
+  .object({
+    status: z.literal('queued'),
+    /** The id the event will have. */
+    event: EventIdSchema,
+    /** The task or milestone id, for writes that create one. */
+    ref: z.string().optional(),
+    clientId: z.string().optional(),
+  })
+  .meta({ id: 'QueuedWrite' });
+export type QueuedWrite = z.infer<typeof QueuedWriteSchema>;

@@ -37,6 +37,24 @@ export const MilestoneSetBodySchema = MilestoneFieldsSchema.extend({ milestone: 
 export const MemberAddedBodySchema = z.object({ person: PersonIdSchema, role: RoleSchema });
 export const MemberRemovedBodySchema = z.object({ person: PersonIdSchema });
 export const GroupChangedBodySchema = z.object({ name: z.string().min(1).max(120) });
+/** A milestone or success criterion put forward by one organisation, signed by its server. */
+export const AgreementProposedBodySchema = z.object({
+  agreement: IdSchema,
+  kind: z.enum(['milestone', 'success-criterion']),
+  title: z.string().trim().min(1).max(200),
+  date: z.iso.date().optional(),
+  measure: z.string().max(500).optional(),
+  parties: z.array(z.string()).length(2),
+  /** The proposing organisation's domain and its signature over the terms. */
+  by: z.string(),
+  signature: z.string().max(4096),
+});
+/** The other organisation's countersignature: both have now signed the same terms. */
+export const AgreementCountersignedBodySchema = z.object({
+  agreement: IdSchema,
+  by: z.string(),
+  signature: z.string().max(4096),
+});
 
 /** Each event type with the schema of its body. */
 export const EVENT_BODY_SCHEMAS = {
@@ -49,6 +67,8 @@ export const EVENT_BODY_SCHEMAS = {
   'member.added': MemberAddedBodySchema,
   'member.removed': MemberRemovedBodySchema,
   'group.changed': GroupChangedBodySchema,
+  'agreement.proposed': AgreementProposedBodySchema,
+  'agreement.countersigned': AgreementCountersignedBodySchema,
 } as const;
 
 export type EventType = keyof typeof EVENT_BODY_SCHEMAS;
@@ -77,6 +97,8 @@ export const GroupEventSchema = z
     z.object({ ...envelope, type: z.literal('member.added'), body: MemberAddedBodySchema }),
     z.object({ ...envelope, type: z.literal('member.removed'), body: MemberRemovedBodySchema }),
     z.object({ ...envelope, type: z.literal('group.changed'), body: GroupChangedBodySchema }),
+    z.object({ ...envelope, type: z.literal('agreement.proposed'), body: AgreementProposedBodySchema }),
+    z.object({ ...envelope, type: z.literal('agreement.countersigned'), body: AgreementCountersignedBodySchema }),
   ])
   .meta({ id: 'GroupEvent' });
 

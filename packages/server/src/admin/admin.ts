@@ -13,6 +13,7 @@ import {
   type Role,
   type Space,
 } from '@mutual/protocol';
+import { ServerKeys } from '../federation/server-keys.js';
 import { LiveHub } from '../live/hub.js';
 import { EventWriter } from '../log/event-writer.js';
 import type { Store } from '../store/store.js';
@@ -42,7 +43,8 @@ export class Admin {
     this.#store = store;
     this.#domain = domain;
     this.#clock = options.clock ?? systemClock;
-    this.#writer = options.writer ?? new EventWriter(store, new LiveHub(), this.#clock);
+    this.#writer =
+      options.writer ?? new EventWriter({ store, hub: new LiveHub(), keys: new ServerKeys(store.peers, this.#clock), domain, clock: this.#clock });
   }
 
   /** The author of administrative events: the organisation itself. */
@@ -97,14 +99,23 @@ export class Admin {
     if (group.kind === 'internal' && domainOf(person) !== group.home) {
       throw new MutualError('forbidden', 'internal groups hold people of their own organisation only');
     }
+    if (domainOf(person) !== this.#domain) {
+      if (!(await this.#store.peers.getPeer(domainOf(person)))) {
+        throw new MutualError('forbidden', `${domainOf(person)} is not a peer: invite it or accept its invitation first`);
+      }
+      // The person's own server is the authority on their name; until it tells us, show the id.
+      if (!(await this.#store.getPerson(person))) {
+        await this.#store.upsertPerson({ id: person, name: person.slice(0, person.indexOf('@')), organisation: domainOf(person) });
+      }
+    }
     if (!(await this.#store.getPerson(person))) throw new MutualError('not_found', `no person ${person}: add them first`);
-    await this.#writer.write({ space: group.space, group: group.id, author: this.actor, type: 'member.added', body: { person, role } });
+    await this.#writer.writeHere({ space: group.space, group: group.id, author: this.actor, type: 'member.added', body: { person, role } });
   }
 
   async removeMember(groupId: string, person: PersonId): Promise<void> {
     const group = await this.#requireGroup(groupId);
     if (!(await this.#store.getRole(group.id, person))) throw new MutualError('not_found', `${person} is not in ${group.id}`);
-    await this.#writer.write({ space: group.space, group: group.id, author: this.actor, type: 'member.removed', body: { person } });
+    await this.#writer.writeHere({ space: group.space, group: group.id, author: this.actor, type: 'member.removed', body: { person } });
   }
 
   async #requireGroup(id: string): Promise<Group> {

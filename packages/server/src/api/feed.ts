@@ -12,7 +12,7 @@ import {
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireMember, requireWriter } from './access.js';
 import type { AppDeps, AppEnv } from './context.js';
-import { body, json, problems, security } from './openapi.js';
+import { body, json, problems, queued, security } from './openapi.js';
 
 const GroupParams = z.object({ group: z.string().max(64) });
 const EntryParams = GroupParams.extend({ post: z.string().max(64) });
@@ -36,6 +36,7 @@ const createPost = createRoute({
   request: { params: GroupParams, ...body(NewPostSchema) },
   responses: {
     201: json(FeedPostSchema, 'The post, durably stored'),
+    ...queued,
     400: problems[400],
     401: problems[401],
     403: problems[403],
@@ -52,6 +53,7 @@ const createReply = createRoute({
   request: { params: EntryParams, ...body(NewReplySchema) },
   responses: {
     201: json(FeedReplySchema, 'The reply, durably stored'),
+    ...queued,
     400: problems[400],
     401: problems[401],
     403: problems[403],
@@ -69,6 +71,7 @@ const react = createRoute({
   request: { params: EntryParams, ...body(ReactionRequestSchema) },
   responses: {
     200: json(z.object({ reactions: z.array(ReactionCountSchema) }), 'The reactions now'),
+    ...queued,
     400: problems[400],
     401: problems[401],
     403: problems[403],
@@ -94,7 +97,7 @@ export function feedRoutes({ store, writer }: AppDeps) {
       const { group } = c.req.valid('param');
       const { text, clientId } = c.req.valid('json');
       const access = await requireWriter(store, group, c.var.person);
-      const { event } = await writer.write({
+      const result = await writer.write({
         space: access.group.space,
         group,
         author: c.var.person,
@@ -102,7 +105,8 @@ export function feedRoutes({ store, writer }: AppDeps) {
         body: { text, ...(clientId && { clientId }) },
         ...(clientId && { clientId }),
       });
-      const post = await store.getEntry(group, event.id, c.var.person);
+      if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ...(clientId && { clientId }) }, 202);
+      const post = await store.getEntry(group, result.stored.event.id, c.var.person);
       return c.json(FeedPostSchema.parse(post), 201);
     })
     .openapi(createReply, async (c) => {
@@ -113,7 +117,7 @@ export function feedRoutes({ store, writer }: AppDeps) {
       if (!target) throw new MutualError('not_found', 'no such post in this group');
       // A reply to a reply joins the thread of its post: threads are one level deep.
       const parent = 'parent' in target ? target.parent : target.id;
-      const { event } = await writer.write({
+      const result = await writer.write({
         space: access.group.space,
         group,
         author: c.var.person,
@@ -121,7 +125,8 @@ export function feedRoutes({ store, writer }: AppDeps) {
         body: { parent, text, ...(clientId && { clientId }) },
         ...(clientId && { clientId }),
       });
-      const reply = await store.getEntry(group, event.id, c.var.person);
+      if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ...(clientId && { clientId }) }, 202);
+      const reply = await store.getEntry(group, result.stored.event.id, c.var.person);
       return c.json(FeedReplySchema.parse(reply), 201);
     })
     .openapi(react, async (c) => {
@@ -133,13 +138,14 @@ export function feedRoutes({ store, writer }: AppDeps) {
       // Only a change is an event: reacting twice, or taking back what is not there, writes nothing.
       const mine = entry.reactions.some((reaction) => reaction.emoji === emoji && reaction.mine);
       if (mine !== on) {
-        await writer.write({
+        const result = await writer.write({
           space: access.group.space,
           group,
           author: c.var.person,
           type: 'reaction',
           body: { target: post, emoji, on },
         });
+        if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id }, 202);
       }
       return c.json({ reactions: await store.reactionsOf(post, c.var.person) }, 200);
     });

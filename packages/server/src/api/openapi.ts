@@ -1,4 +1,4 @@
-import { ProblemSchema } from '@mutual/protocol';
+import { ProblemSchema, QueuedWriteSchema } from '@mutual/protocol';
 import type { z } from 'zod';
 
 /** Small helpers so each route reads as what it takes and gives. */
@@ -26,3 +26,8 @@ export const problems = {
 } as const;
 
 export const security = [{ embedToken: [] }];
+
+/** The answer to a write in a group homed on another organisation's server. */
+export const queued = {
+  202: json(QueuedWriteSchema, "Accepted: queued durably for the group's home server; it arrives on the live stream once placed."),
+};

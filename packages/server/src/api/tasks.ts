@@ -13,13 +13,14 @@ import {
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireMember, requireWriter } from './access.js';
 import type { AppDeps, AppEnv } from './context.js';
-import { body, json, problems, security } from './openapi.js';
+import { body, json, problems, queued, security } from './openapi.js';
 
 const GroupParams = z.object({ group: z.string().max(64) });
 const TaskParams = GroupParams.extend({ task: z.string().max(64) });
 const MilestoneParams = GroupParams.extend({ milestone: z.string().max(64) });
 const readErrors = { 401: problems[401], 403: problems[403] };
-const writeErrors = { 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404], 413: problems[413] };
+const writeErrors = {
+  ...queued, 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404], 413: problems[413] };
 
 const listTasks = createRoute({
   method: 'get',
@@ -93,13 +94,14 @@ export function taskRoutes({ store, writer }: AppDeps) {
       const fields = c.req.valid('json');
       const access = await requireWriter(store, group, c.var.person);
       const task = newId();
-      await writer.write({
+      const result = await writer.write({
         space: access.group.space,
         group,
         author: c.var.person,
         type: 'task.created',
         body: { task, ...fields },
       });
+      if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ref: task }, 202);
       return c.json((await store.getTask(group, task))!, 201);
     })
     .openapi(updateTask, async (c) => {
@@ -107,13 +109,14 @@ export function taskRoutes({ store, writer }: AppDeps) {
       const changes = c.req.valid('json');
       const access = await requireWriter(store, group, c.var.person);
       if (!(await store.getTask(group, task))) throw new MutualError('not_found', 'no such task in this group');
-      await writer.write({
+      const result = await writer.write({
         space: access.group.space,
         group,
         author: c.var.person,
         type: 'task.updated',
         body: { task, changes },
       });
+      if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ref: task }, 202);
       return c.json((await store.getTask(group, task))!, 200);
     })
     .openapi(listMilestones, async (c) => {
@@ -126,13 +129,14 @@ export function taskRoutes({ store, writer }: AppDeps) {
       const fields = c.req.valid('json');
       const access = await requireWriter(store, group, c.var.person);
       const milestone = newId();
-      await writer.write({
+      const result = await writer.write({
         space: access.group.space,
         group,
         author: c.var.person,
         type: 'milestone.set',
         body: { milestone, ...fields },
       });
+      if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ref: milestone }, 202);
       return c.json((await store.getMilestone(group, milestone))!, 201);
     })
     .openapi(updateMilestone, async (c) => {
@@ -142,13 +146,14 @@ export function taskRoutes({ store, writer }: AppDeps) {
       const current = await store.getMilestone(group, milestone);
       if (!current) throw new MutualError('not_found', 'no such milestone in this group');
       const { title, date, done } = { ...current, ...changes };
-      await writer.write({
+      const result = await writer.write({
         space: access.group.space,
         group,
         author: c.var.person,
         type: 'milestone.set',
         body: { milestone, title, date, done },
       });
+      if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ref: milestone }, 202);
       return c.json((await store.getMilestone(group, milestone))!, 200);
     });
 }

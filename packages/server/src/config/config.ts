@@ -47,6 +47,16 @@ export const ServerConfigSchema = z.object({
   limits: z
     .object({ bodyBytes: z.number().int().positive().default(64 * 1024) })
     .prefault({}),
+  federation: z
+    .object({
+      /** Delivery retries: capped exponential backoff with jitter. */
+      retry: z
+        .object({ initialMs: z.number().int().positive().default(500), maxMs: z.number().int().positive().default(60_000) })
+        .prefault({}),
+      /** How often the outbox is checked for work written by another process (ms). */
+      pollMs: z.number().int().positive().default(1_000),
+    })
+    .prefault({}),
 });
 
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;

@@ -9,6 +9,7 @@ export function statusOf(code: MutualErrorCode): ContentfulStatusCode {
   switch (code) {
     case 'forbidden':
     case 'not_a_member':
+    case 'not_home':
       return 403;
     case 'not_found':
       return 404;

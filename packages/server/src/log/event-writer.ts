@@ -1,4 +1,15 @@
-import { systemClock, type Clock, type EventBody, type EventType, type PersonId } from '@mutual/protocol';
+import {
+  eventId,
+  MutualError,
+  signEventProof,
+  systemClock,
+  type Clock,
+  type EventBody,
+  type EventDraft,
+  type EventType,
+  type PersonId,
+} from '@mutual/protocol';
+import type { ServerKeys } from '../federation/server-keys.js';
 import type { LiveHub } from '../live/hub.js';
 import type { Store, StoredEvent } from '../store/store.js';
 
@@ -12,29 +23,83 @@ export interface WriteRequest<T extends EventType> {
   clientId?: string;
 }
 
+/** A write is either in the log now (this server is the group's home) or queued for the home. */
+export type WriteResult = { status: 'stored'; stored: StoredEvent } | { status: 'queued'; id: string };
+
+export interface EventWriterOptions {
+  store: Store;
+  hub: LiveHub;
+  keys: ServerKeys;
+  /** This organisation's domain. */
+  domain: string;
+  clock?: Clock;
+  /** Called after something was put in the outbox, so the delivery worker wakes at once. */
+  onOutbox?: () => void;
+}
+
 /**
- * The only way events enter a group's log: durably appended (the transaction has committed
- * before this resolves), then announced to live streams.
+ * The only way events enter the system. In a group homed here: durably appended with its proof
+ * (the transaction has committed before this resolves), queued for every other member
+ * organisation, announced to live streams. In a group homed elsewhere: queued durably for the
+ * home server, which alone orders the group's log.
  */
 export class EventWriter {
-  readonly #store: Store;
-  readonly #hub: LiveHub;
+  readonly #options: EventWriterOptions;
   readonly #clock: Clock;
 
-  constructor(store: Store, hub: LiveHub, clock: Clock = systemClock) {
-    this.#store = store;
-    this.#hub = hub;
-    this.#clock = clock;
+  constructor(options: EventWriterOptions) {
+    this.#options = options;
+    this.#clock = options.clock ?? systemClock;
   }
 
-  async write<T extends EventType>(request: WriteRequest<T>): Promise<StoredEvent> {
-    const { clientId, ...draft } = request;
+  get domain(): string {
+    return this.#options.domain;
+  }
+
+  async write<T extends EventType>(request: WriteRequest<T>): Promise<WriteResult> {
+    const { store, domain } = this.#options;
+    const group = await store.getGroup(request.group);
+    if (!group) throw new MutualError('not_found', 'no such group');
+    const { clientId, ...rest } = request;
+    const draft = { ...rest, at: new Date(this.#clock()).toISOString() };
+    if (group.home === domain) return { status: 'stored', stored: await this.appendDraft(draft, clientId) };
     if (clientId) {
-      const earlier = await this.#store.findByClientId(request.group, request.author, clientId);
+      const earlier = await store.findByClientId(request.group, request.author, clientId);
+      if (earlier) return { status: 'stored', stored: earlier };
+    }
+    const id = await eventId(draft);
+    await store.outbox.enqueue(
+      { target: group.home, kind: 'submit', group: group.id, eventId: id, payload: JSON.stringify({ draft, clientId }) },
+      draft.at,
+    );
+    this.#options.onOutbox?.();
+    return { status: 'queued', id };
+  }
+
+  /**
+   * Appends a draft written elsewhere (a remote person's, already dated) to a group homed here.
+   * Idempotent: the same draft, or the same author's clientId, is placed once.
+   */
+  async appendDraft(draft: EventDraft, clientId?: string): Promise<StoredEvent> {
+    const { store, hub, keys, domain } = this.#options;
+    if (clientId) {
+      const earlier = await store.findByClientId(draft.group, draft.author, clientId);
       if (earlier) return earlier;
     }
-    const stored = await this.#store.append({ ...draft, at: new Date(this.#clock()).toISOString() }, clientId);
-    this.#hub.publish(stored);
+    const key = await keys.signingKey();
+    const stored = await store.append(draft, {
+      ...(clientId && { clientId }),
+      seal: (event) => signEventProof(event, domain, key),
+    });
+    hub.publish(stored);
+    this.#options.onOutbox?.();
     return stored;
+  }
+
+  /** Writes as {@link write} and insists the group is homed here (admin actions, seeds). */
+  async writeHere<T extends EventType>(request: WriteRequest<T>): Promise<StoredEvent> {
+    const result = await this.write(request);
+    if (result.status !== 'stored') throw new MutualError('forbidden', 'this group is homed on another server');
+    return result.stored;
   }
 }

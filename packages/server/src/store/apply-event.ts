@@ -110,5 +110,37 @@ export async function applyEvent(trx: Kysely<Database>, event: GroupEvent, curso
     case 'group.changed':
       await trx.updateTable('groups').set({ name: event.body.name }).where('id', '=', group).execute();
       return;
+    case 'agreement.proposed': {
+      const { agreement, kind, title, date, measure, parties, by, signature } = event.body;
+      await trx
+        .insertInto('agreements')
+        .values({
+          group_id: group,
+          id: agreement,
+          kind,
+          title,
+          date: date ?? null,
+          measure: measure ?? null,
+          parties: JSON.stringify(parties),
+          proposed_by: by,
+          proposer_signature: signature,
+          proposed_at: event.at,
+          countersigned_by: null,
+          countersignature: null,
+          countersigned_at: null,
+        })
+        .onConflict((oc) => oc.columns(['group_id', 'id']).doNothing())
+        .execute();
+      return;
+    }
+    case 'agreement.countersigned':
+      await trx
+        .updateTable('agreements')
+        .set({ countersigned_by: event.body.by, countersignature: event.body.signature, countersigned_at: event.at })
+        .where('group_id', '=', group)
+        .where('id', '=', event.body.agreement)
+        .where('countersignature', 'is', null)
+        .execute();
+      return;
   }
 }

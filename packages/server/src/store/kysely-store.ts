@@ -1,4 +1,5 @@
 import {
+  domainOf,
   eventId,
   MutualError,
   type EventDraft,
@@ -13,20 +14,27 @@ import {
   type PersonId,
   type ReactionCount,
   type Role,
+  type SealedEvent,
   type Space,
 } from '@mutual/protocol';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { applyEvent } from './apply-event.js';
-import { toEvent, toGroup, toMilestone, toPerson, toSpace, toTask, unknownPerson } from './rows.js';
+import { enqueueOutbox, KyselyOutbox } from './kysely-outbox.js';
+import { KyselyPeerStore } from './kysely-peer-store.js';
+import { toAgreement, toEvent, toGroup, toMilestone, toPerson, toSpace, toTask, unknownPerson } from './rows.js';
 import type { Database, EntriesTable } from './schema.js';
-import type { FeedQuery, Store, StoredEvent } from './store.js';
+import type { Agreement, AppendOptions, FeedQuery, ReplicaOutcome, Store, StoredEvent } from './store.js';
 
 /** The {@link Store} over Kysely: dialect-neutral SQL, shared by SQLite and PostgreSQL. */
 export class KyselyStore implements Store {
   readonly db: Kysely<Database>;
+  readonly peers: KyselyPeerStore;
+  readonly outbox: KyselyOutbox;
 
   constructor(db: Kysely<Database>) {
     this.db = db;
+    this.peers = new KyselyPeerStore(db);
+    this.outbox = new KyselyOutbox(db);
   }
 
   async getPerson(id: PersonId) {
@@ -71,6 +79,30 @@ export class KyselyStore implements Store {
   async getSpace(id: string) {
     const row = await this.db.selectFrom('spaces').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toSpace(row);
+  }
+
+  async upsertSpace(space: Space, at: string) {
+    const row = {
+      name: space.name,
+      seller: space.seller,
+      buyer: space.buyer,
+      decision_date: space.decisionDate ?? null,
+      stage: space.stage,
+    };
+    await this.db
+      .insertInto('spaces')
+      .values({ id: space.id, created_at: at, ...row })
+      .onConflict((oc) => oc.column('id').doUpdateSet(row))
+      .execute();
+  }
+
+  async upsertGroup(group: Group, at: string) {
+    const row = { kind: group.kind, workstream: group.workstream ?? null, name: group.name };
+    await this.db
+      .insertInto('groups')
+      .values({ id: group.id, space_id: group.space, home: group.home, last_seq: 0, created_at: at, ...row })
+      .onConflict((oc) => oc.column('id').doUpdateSet(row))
+      .execute();
   }
 
   async createGroup(group: Group, at: string) {
@@ -134,6 +166,11 @@ export class KyselyStore implements Store {
     return rows.map((row) => ({ ...toGroup(row), role: row.role as Role }));
   }
 
+  async memberDomains(group: string) {
+    const rows = await this.db.selectFrom('memberships').select('person_id').where('group_id', '=', group).execute();
+    return [...new Set(rows.map((row) => domainOf(row.person_id)))].sort();
+  }
+
   async listSpacesFor(person: PersonId): Promise<MySpace[]> {
     const spaceRows = await this.db
       .selectFrom('spaces')
@@ -152,7 +189,7 @@ export class KyselyStore implements Store {
     );
   }
 
-  async append(draft: EventDraft, clientId?: string): Promise<StoredEvent> {
+  async append(draft: EventDraft, options: AppendOptions = {}): Promise<StoredEvent> {
     const id = await eventId(draft);
     return this.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
@@ -161,29 +198,106 @@ export class KyselyStore implements Store {
         .updateTable('groups')
         .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
         .where('id', '=', draft.group)
-        .returning('last_seq')
+        .returning(['last_seq', 'home', 'kind'])
         .executeTakeFirst();
       if (!bumped) throw new MutualError('not_found', 'no such group');
       const event = { ...draft, id, seq: Number(bumped.last_seq) } as GroupEvent;
-      const inserted = await trx
-        .insertInto('events')
-        .values({
-          id,
-          space_id: event.space,
-          group_id: event.group,
-          seq: event.seq,
-          type: event.type,
-          author: event.author,
-          at: event.at,
-          body: JSON.stringify(event.body),
-          client_id: clientId ?? null,
-        })
-        .returning('cursor')
-        .executeTakeFirstOrThrow();
-      const cursor = Number(inserted.cursor);
+      const proof = options.seal ? await options.seal(event) : null;
+      const cursor = await this.#insertEvent(trx, event, proof, options.clientId ?? null);
       await applyEvent(trx, event, cursor);
+      // Every other organisation with a member in the group gets the event — and an organisation
+      // whose person was just removed gets that removal, then nothing more.
+      if (bumped.kind !== 'internal') {
+        const members = await trx.selectFrom('memberships').select('person_id').where('group_id', '=', event.group).execute();
+        const targets = new Set(members.map((row) => domainOf(row.person_id)));
+        if (event.type === 'member.removed') targets.add(domainOf(event.body.person));
+        targets.delete(bumped.home);
+        for (const target of [...targets].sort()) {
+          await enqueueOutbox(trx, { target, kind: 'deliver', group: event.group, eventId: event.id }, event.at);
+        }
+      }
       return { cursor, event };
     });
+  }
+
+  async applyReplicated({ event, proof }: SealedEvent): Promise<ReplicaOutcome> {
+    return this.db.transaction().execute(async (trx) => {
+      const group = await trx.selectFrom('groups').select('last_seq').where('id', '=', event.group).executeTakeFirst();
+      if (!group) throw new MutualError('not_found', 'no such group');
+      const last = Number(group.last_seq);
+      if (event.seq <= last) {
+        const there = await trx.selectFrom('events').select('id').where('group_id', '=', event.group).where('seq', '=', event.seq).executeTakeFirst();
+        return there?.id === event.id ? { outcome: 'duplicate' } : { outcome: 'conflict' };
+      }
+      if (event.seq !== last + 1) return { outcome: 'gap', expected: last + 1 };
+      const clash = await trx.selectFrom('events').select('id').where('id', '=', event.id).executeTakeFirst();
+      if (clash) return { outcome: 'conflict' };
+      await trx.updateTable('groups').set({ last_seq: event.seq }).where('id', '=', event.group).execute();
+      const clientId = 'clientId' in event.body && typeof event.body.clientId === 'string' ? event.body.clientId : null;
+      const cursor = await this.#insertEvent(trx, event, proof, clientId);
+      await applyEvent(trx, event, cursor);
+      return { outcome: 'applied', stored: { cursor, event } };
+    });
+  }
+
+  async hold({ event, proof }: SealedEvent) {
+    await this.db
+      .insertInto('held_events')
+      .values({ group_id: event.group, seq: event.seq, event: JSON.stringify(event), proof })
+      .onConflict((oc) => oc.columns(['group_id', 'seq']).doNothing())
+      .execute();
+  }
+
+  async held(group: string): Promise<SealedEvent[]> {
+    const rows = await this.db.selectFrom('held_events').selectAll().where('group_id', '=', group).orderBy('seq').execute();
+    return rows.map((row) => ({ event: JSON.parse(row.event) as GroupEvent, proof: row.proof }));
+  }
+
+  async dropHeld(group: string, throughSeq: number) {
+    await this.db.deleteFrom('held_events').where('group_id', '=', group).where('seq', '<=', throughSeq).execute();
+  }
+
+  async sealedAfter(group: string, afterSeq: number, limit: number): Promise<SealedEvent[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('group_id', '=', group)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ event: toEvent(row), proof: row.proof ?? '' }));
+  }
+
+  async sealedByIds(ids: readonly string[]): Promise<SealedEvent[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('events').selectAll().where('id', 'in', [...ids]).orderBy('group_id').orderBy('seq').execute();
+    return rows.map((row) => ({ event: toEvent(row), proof: row.proof ?? '' }));
+  }
+
+  async lastSeq(group: string) {
+    const row = await this.db.selectFrom('groups').select('last_seq').where('id', '=', group).executeTakeFirst();
+    return Number(row?.last_seq ?? 0);
+  }
+
+  async #insertEvent(trx: Kysely<Database>, event: GroupEvent, proof: string | null, clientId: string | null) {
+    const inserted = await trx
+      .insertInto('events')
+      .values({
+        id: event.id,
+        space_id: event.space,
+        group_id: event.group,
+        seq: event.seq,
+        type: event.type,
+        author: event.author,
+        at: event.at,
+        body: JSON.stringify(event.body),
+        client_id: clientId,
+        proof,
+      })
+      .returning('cursor')
+      .executeTakeFirstOrThrow();
+    return Number(inserted.cursor);
   }
 
   async findByClientId(group: string, author: PersonId, clientId: string) {
@@ -294,6 +408,16 @@ export class KyselyStore implements Store {
       .where('id', '=', id)
       .executeTakeFirst();
     return row && toMilestone(row);
+  }
+
+  async listAgreements(group: string) {
+    const rows = await this.db.selectFrom('agreements').selectAll().where('group_id', '=', group).orderBy('proposed_at').execute();
+    return rows.map(toAgreement);
+  }
+
+  async getAgreement(group: string, id: string) {
+    const row = await this.db.selectFrom('agreements').selectAll().where('group_id', '=', group).where('id', '=', id).executeTakeFirst();
+    return row && toAgreement(row);
   }
 
   async close() {

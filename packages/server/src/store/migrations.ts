@@ -114,6 +114,92 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002-federation': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('events').addColumn('proof', 'text').execute();
+      await db.schema
+        .createTable('server_keys')
+        .addColumn('kid', 'text', (c) => c.primaryKey())
+        .addColumn('alg', 'text', (c) => c.notNull())
+        .addColumn('private_jwk', 'text', (c) => c.notNull())
+        .addColumn('public_jwk', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('peers')
+        .addColumn('domain', 'text', (c) => c.primaryKey())
+        .addColumn('origin', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('jwks', 'text', (c) => c.notNull())
+        .addColumn('signing_kid', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('invitations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('used_by', 'text')
+        .execute();
+      await db.schema
+        .createTable('seen_requests')
+        .addColumn('jti', 'text', (c) => c.notNull())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('seen_requests_pk', ['issuer', 'jti'])
+        .execute();
+      await db.schema.createIndex('seen_requests_by_expiry').on('seen_requests').column('expires_at').execute();
+      await db.schema
+        .createTable('outbox')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('group_id', 'text')
+        .addColumn('event_id', 'text')
+        .addColumn('payload', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'integer', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('failed_at', 'text')
+        .execute();
+      await db.schema.createIndex('outbox_due').on('outbox').columns(['target', 'failed_at', 'id']).execute();
+      await db.schema
+        .createTable('held_events')
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('event', 'text', (c) => c.notNull())
+        .addColumn('proof', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('held_events_pk', ['group_id', 'seq'])
+        .execute();
+      await db.schema
+        .createTable('membership_claims')
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('person_id', 'text', (c) => c.notNull())
+        .addColumn('token', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('membership_claims_pk', ['group_id', 'person_id'])
+        .execute();
+      await db.schema
+        .createTable('agreements')
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('date', 'text')
+        .addColumn('measure', 'text')
+        .addColumn('parties', 'text', (c) => c.notNull())
+        .addColumn('proposed_by', 'text', (c) => c.notNull())
+        .addColumn('proposer_signature', 'text', (c) => c.notNull())
+        .addColumn('proposed_at', 'text', (c) => c.notNull())
+        .addColumn('countersigned_by', 'text')
+        .addColumn('countersignature', 'text')
+        .addColumn('countersigned_at', 'text')
+        .addPrimaryKeyConstraint('agreements_pk', ['group_id', 'id'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

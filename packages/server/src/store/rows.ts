@@ -1,6 +1,8 @@
 import type { GroupEvent, Group, Milestone, Person, Space, Task } from '@mutual/protocol';
 import type { Selectable } from 'kysely';
+import type { Agreement } from './store.js';
 import type {
+  AgreementsTable,
   EventsTable,
   GroupsTable,
   MilestonesTable,
@@ -77,4 +79,20 @@ export const unknownPerson = (id: string): Person => ({
   id,
   name: id.slice(0, id.indexOf('@')),
   organisation: id.slice(id.indexOf('@') + 1),
+});
+
+export const toAgreement = (row: Selectable<AgreementsTable>): Agreement => ({
+  id: row.id,
+  group: row.group_id,
+  kind: row.kind as Agreement['kind'],
+  title: row.title,
+  ...(row.date !== null && { date: row.date }),
+  ...(row.measure !== null && { measure: row.measure }),
+  parties: JSON.parse(row.parties) as string[],
+  proposedBy: row.proposed_by,
+  proposerSignature: row.proposer_signature,
+  proposedAt: row.proposed_at,
+  ...(row.countersigned_by !== null && { countersignedBy: row.countersigned_by }),
+  ...(row.countersignature !== null && { countersignature: row.countersignature }),
+  ...(row.countersigned_at !== null && { countersignedAt: row.countersigned_at }),
 });

@@ -11,6 +11,14 @@ export interface Database {
   reactions: ReactionsTable;
   tasks: TasksTable;
   milestones: MilestonesTable;
+  server_keys: ServerKeysTable;
+  peers: PeersTable;
+  invitations: InvitationsTable;
+  seen_requests: SeenRequestsTable;
+  outbox: OutboxTable;
+  held_events: HeldEventsTable;
+  membership_claims: MembershipClaimsTable;
+  agreements: AgreementsTable;
 }
 
 export interface SpacesTable {
@@ -60,6 +68,8 @@ export interface EventsTable {
   at: string;
   body: string;
   client_id: string | null;
+  /** The home server's signature over the event's place in the log. */
+  proof: string | null;
 }
 
 /** Posts and replies (a reply has a parent), derived from the log for fast feed pages. */
@@ -103,4 +113,88 @@ export interface MilestonesTable {
   done: number;
   created_by: string;
   updated_at: string;
+}
+
+/** This server's signing keys; the newest signs, the others stay published for old signatures. */
+export interface ServerKeysTable {
+  kid: string;
+  alg: string;
+  private_jwk: string;
+  public_jwk: string;
+  created_at: string;
+}
+
+/** Organisations this one has peered with: their pinned origin and keys. */
+export interface PeersTable {
+  domain: string;
+  origin: string;
+  name: string;
+  jwks: string;
+  /** Our key that this peer has acknowledged (requests to it are signed with it). */
+  signing_kid: string | null;
+  created_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+}
+
+/** Server-request ids seen, kept until they expire, so none is accepted twice. */
+export interface SeenRequestsTable {
+  jti: string;
+  issuer: string;
+  expires_at: number;
+}
+
+/** Durable queue of what must reach another server, written in the same transaction as its cause. */
+export interface OutboxTable {
+  id: Generated<number>;
+  /** The receiving peer's domain. */
+  target: string;
+  kind: 'deliver' | 'submit' | 'keys';
+  group_id: string | null;
+  event_id: string | null;
+  payload: string | null;
+  created_at: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  /** Set when the receiver refused for good: retries stop, an admin can see why. */
+  failed_at: string | null;
+}
+
+/** Events received ahead of a gap, applied once the gap is filled. */
+export interface HeldEventsTable {
+  group_id: string;
+  seq: number;
+  event: string;
+  proof: string;
+}
+
+/** The latest claim the home server gave for one of our people in one of its groups. */
+export interface MembershipClaimsTable {
+  group_id: string;
+  person_id: string;
+  token: string;
+  expires_at: number;
+}
+
+export interface AgreementsTable {
+  group_id: string;
+  id: string;
+  kind: string;
+  title: string;
+  date: string | null;
+  measure: string | null;
+  parties: string;
+  proposed_by: string;
+  proposer_signature: string;
+  proposed_at: string;
+  countersigned_by: string | null;
+  countersignature: string | null;
+  countersigned_at: string | null;
 }

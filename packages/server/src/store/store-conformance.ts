@@ -23,7 +23,7 @@ export function describeStoreConformance(name: string, openStore: () => Promise<
   }
   let tick = 0;
   const append = <T extends EventType>(store: Store, group: string, type: T, body: EventBody<T>, author = 'ana@seller.test', clientId?: string) =>
-    store.append({ space: 's1', group, type, author, at: new Date(Date.parse(AT) + ++tick).toISOString(), body }, clientId);
+    store.append({ space: 's1', group, type, author, at: new Date(Date.parse(AT) + ++tick).toISOString(), body }, clientId ? { clientId } : {});
 
   describe(`store conformance: ${name}`, () => {
     it('gives each group gap-free sequence numbers, even under concurrent appends', async () => {

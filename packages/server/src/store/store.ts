@@ -14,12 +14,45 @@ import type {
   Role,
   Space,
   Task,
+  SealedEvent,
 } from '@mutual/protocol';
+import type { OutboxStore } from './outbox-store.js';
+import type { PeerStore } from './peer-store.js';
 
 /** An event as stored here, with this server's cursor (the live stream's resume point). */
 export interface StoredEvent {
   cursor: number;
   event: GroupEvent;
+}
+
+export interface AppendOptions {
+  /** Makes a retried write idempotent for this author in this group. */
+  clientId?: string;
+  /** Signs the event's place in the log (the home server's proof), inside the transaction. */
+  seal?: (event: GroupEvent) => Promise<string>;
+}
+
+/** What became of a replicated event offered to {@link Store.applyReplicated}. */
+export type ReplicaOutcome =
+  | { outcome: 'applied'; stored: StoredEvent }
+  | { outcome: 'duplicate' }
+  | { outcome: 'gap'; expected: number }
+  | { outcome: 'conflict' };
+
+export interface Agreement {
+  id: string;
+  group: string;
+  kind: 'milestone' | 'success-criterion';
+  title: string;
+  date?: string;
+  measure?: string;
+  parties: string[];
+  proposedBy: string;
+  proposerSignature: string;
+  proposedAt: string;
+  countersignedBy?: string;
+  countersignature?: string;
+  countersignedAt?: string;
 }
 
 export interface FeedQuery {
@@ -36,6 +69,9 @@ export interface FeedQuery {
  * the same conformance suite (store.test.ts).
  */
 export interface Store {
+  readonly peers: PeerStore;
+  readonly outbox: OutboxStore;
+
   // people
   getPerson(id: PersonId): Promise<Person | undefined>;
   getPeople(ids: readonly PersonId[]): Promise<Map<PersonId, Person>>;
@@ -43,6 +79,9 @@ export interface Store {
 
   // spaces and groups
   createSpace(space: Space, at: string): Promise<void>;
+  /** Records a space or group as its home server describes it (replicas only). */
+  upsertSpace(space: Space, at: string): Promise<void>;
+  upsertGroup(group: Group, at: string): Promise<void>;
   getSpace(id: string): Promise<Space | undefined>;
   createGroup(group: Group, at: string): Promise<void>;
   getGroup(id: string): Promise<Group | undefined>;
@@ -53,10 +92,26 @@ export interface Store {
   listMembers(group: string): Promise<Array<Person & { role: Role }>>;
   listSpacesFor(person: PersonId): Promise<MySpace[]>;
   listGroupsFor(person: PersonId, space: string): Promise<MyGroup[]>;
+  /** The organisations with a current member in the group. */
+  memberDomains(group: string): Promise<string[]>;
 
   // the log
-  /** Places a draft in its group's log: next sequence number, id, projections; one transaction. */
-  append(draft: EventDraft, clientId?: string): Promise<StoredEvent>;
+  /**
+   * Places a draft in its group's log (this server being the group's home): next sequence number,
+   * id, proof, projections and an outbox item for each other organisation with a member in the
+   * group — one transaction.
+   */
+  append(draft: EventDraft, options?: AppendOptions): Promise<StoredEvent>;
+  /** Applies an event sequenced by another home server, if it is the next one of its group. */
+  applyReplicated(sealed: SealedEvent): Promise<ReplicaOutcome>;
+  /** Keeps an event that arrived ahead of a gap. */
+  hold(sealed: SealedEvent): Promise<void>;
+  held(group: string): Promise<SealedEvent[]>;
+  dropHeld(group: string, throughSeq: number): Promise<void>;
+  /** A group's events after a sequence number, with their proofs (deliveries and backfill). */
+  sealedAfter(group: string, afterSeq: number, limit: number): Promise<SealedEvent[]>;
+  sealedByIds(ids: readonly string[]): Promise<SealedEvent[]>;
+  lastSeq(group: string): Promise<number>;
   findByClientId(group: string, author: PersonId, clientId: string): Promise<StoredEvent | undefined>;
   /** Events of the given groups after a cursor, oldest first. */
   eventsAfter(groups: readonly string[], cursor: number, limit: number): Promise<StoredEvent[]>;
@@ -70,6 +125,8 @@ export interface Store {
   getTask(group: string, id: string): Promise<Task | undefined>;
   listMilestones(group: string): Promise<Milestone[]>;
   getMilestone(group: string, id: string): Promise<Milestone | undefined>;
+  listAgreements(group: string): Promise<Agreement[]>;
+  getAgreement(group: string, id: string): Promise<Agreement | undefined>;
 
   close(): Promise<void>;
 }

@@ -1,0 +1,81 @@
+import {
+  BackfillSchema,
+  DeliverySchema,
+  KeysAnnouncementSchema,
+  MAX_EVENTS_PER_REQUEST,
+  MutualError,
+  SubmissionSchema,
+  type Backfill,
+  type SubmissionResult,
+} from '@mutual/protocol';
+import { Hono } from 'hono';
+import type { JSONWebKeySet } from 'jose';
+import type { FederationDeps } from './context.js';
+import { mergeKeys } from './peering.js';
+import { parseSigned, type FederationEnv } from './request-auth.js';
+import { acceptRemoteWrite } from './remote-write.js';
+
+/**
+ * The authenticated federation API (`serverAuth` runs first): deliveries in, submissions in,
+ * backfill and claims out, key announcements.
+ */
+export function groupRoutes(deps: FederationDeps) {
+  const { store, applier, claims, directory, config } = deps;
+
+  /** The group, if homed here and the peer has a current member in it; 403 otherwise. */
+  async function groupServedTo(groupId: string, peerDomain: string) {
+    const group = await store.getGroup(groupId);
+    if (!group || group.home !== config.organisation.domain) throw new MutualError('not_home', 'this server is not the home of that group');
+    if (group.kind === 'internal' || !(await store.memberDomains(group.id)).includes(peerDomain)) {
+      throw new MutualError('not_a_member', 'your organisation has no member in this group');
+    }
+    return group;
+  }
+
+  return new Hono<FederationEnv>()
+    .post('/federation/v1/groups/:group/events', async (c) => {
+      const delivery = parseSigned(c.var.body, DeliverySchema);
+      const receipt = await applier.receive(c.var.peer, delivery, c.req.param('group'));
+      return c.json({ applied: receipt.applied, held: receipt.held });
+    })
+    .get('/federation/v1/groups/:group/events', async (c) => {
+      const group = await groupServedTo(c.req.param('group'), c.var.peer.domain);
+      const after = Math.max(0, Number.parseInt(c.req.query('after') ?? '0', 10) || 0);
+      const limit = Math.min(MAX_EVENTS_PER_REQUEST, Math.max(1, Number.parseInt(c.req.query('limit') ?? '100', 10) || 100));
+      const events = await store.sealedAfter(group.id, after, limit);
+      const people = await store.getPeople(events.map(({ event }) => event.author));
+      const answer: Backfill = {
+        space: (await store.getSpace(group.space))!,
+        group,
+        events,
+        people: [...people.values()],
+        last: await store.lastSeq(group.id),
+      };
+      return c.json(BackfillSchema.parse(answer));
+    })
+    .get('/federation/v1/groups/:group/claims', async (c) => {
+      const group = await groupServedTo(c.req.param('group'), c.var.peer.domain);
+      return c.json({ claims: await claims.claimsFor(group, c.var.peer) });
+    })
+    .post('/federation/v1/groups/:group/submit', async (c) => {
+      const submission = parseSigned(c.var.body, SubmissionSchema);
+      const group = await store.getGroup(c.req.param('group'));
+      if (!group || group.home !== config.organisation.domain) throw new MutualError('not_home', 'this server is not the home of that group');
+      const results: SubmissionResult['results'] = [];
+      const accepted: string[] = [];
+      for (const write of submission.writes) {
+        const outcome = await acceptRemoteWrite(deps, c.var.peer, group, write);
+        results.push(outcome);
+        if (outcome.seq !== undefined) accepted.push(outcome.id);
+      }
+      const answer: SubmissionResult = { results, events: await store.sealedByIds(accepted) };
+      return c.json(answer);
+    })
+    .post('/federation/v1/keys', async (c) => {
+      const { jwks } = parseSigned(c.var.body, KeysAnnouncementSchema);
+      const peer = c.var.peer;
+      await store.peers.setPeerKeys(peer.domain, mergeKeys(peer.jwks, jwks as JSONWebKeySet));
+      directory.invalidate();
+      return c.json({ pinned: (await store.peers.getPeer(peer.domain))!.jwks.keys.length });
+    });
+}

@@ -1,0 +1,208 @@
+import {
+  domainOf,
+  MAX_EVENTS_PER_REQUEST,
+  SubmissionResultSchema,
+  type Clock,
+  type Delivery,
+  type EventDraft,
+  type Submission,
+} from '@mutual/protocol';
+import type { OutboxItem } from '../store/outbox-store.js';
+import type { PeerRecord } from '../store/peer-store.js';
+import type { Store } from '../store/store.js';
+import { backoffDelay, type RetryPolicy } from './backoff.js';
+import type { ClaimIssuer } from './claims.js';
+import { FederationRequestError, type FederationClient } from './federation-client.js';
+import type { ReplicaApplier } from './replica.js';
+import type { ServerKeys } from './server-keys.js';
+
+export interface OutboxWorkerOptions {
+  store: Store;
+  client: FederationClient;
+  claims: ClaimIssuer;
+  applier: ReplicaApplier;
+  keys: ServerKeys;
+  clock: Clock;
+  retry: RetryPolicy;
+  /** How often to look for work written by another process (the CLI) or falling due (ms). */
+  pollMs: number;
+  onError?: (target: string, error: Error) => void;
+}
+
+/** A claim is renewed from the home when it has less than this left (ms). */
+const CLAIM_MARGIN_MS = 60_000;
+
+/**
+ * Sends what the outbox holds: deliveries of sequenced events to member servers, submissions of
+ * our people's writes to home servers, and key announcements. Per peer strictly in order; at
+ * least once (an item leaves the outbox only after the peer acknowledged it); failing peers are
+ * retried with capped exponential backoff and jitter; refusals are kept for an admin to see.
+ */
+export class OutboxWorker {
+  readonly #options: OutboxWorkerOptions;
+  #running = false;
+  #loop: Promise<void> | undefined;
+  #wake: () => void = () => {};
+  #pending = false;
+
+  constructor(options: OutboxWorkerOptions) {
+    this.#options = options;
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#loop = this.#run();
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#wake();
+    await this.#loop;
+  }
+
+  /** Something was enqueued: look now rather than at the next poll. */
+  wake(): void {
+    this.#pending = true;
+    this.#wake();
+  }
+
+  async #run(): Promise<void> {
+    while (this.#running) {
+      this.#pending = false;
+      try {
+        await this.runOnce();
+      } catch (error) {
+        console.error(`mutual: outbox: ${(error as Error).message}`);
+      }
+      if (!this.#running) break;
+      if (this.#pending) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.#options.pollMs);
+        this.#wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  /** One pass over every target that has something due. Targets proceed in parallel. */
+  async runOnce(): Promise<void> {
+    const targets = await this.#options.store.outbox.dueTargets(this.#options.clock());
+    await Promise.all(targets.map((target) => this.#drain(target)));
+  }
+
+  async #drain(target: string): Promise<void> {
+    const { store } = this.#options;
+    const peer = await store.peers.getPeer(target);
+    for (let rounds = 0; rounds < 100 && this.#running; rounds++) {
+      const head = await store.outbox.head(target, MAX_EVENTS_PER_REQUEST);
+      if (head.length === 0) return;
+      const batch = takeBatch(head);
+      try {
+        if (!peer) throw new FederationRequestError(0, 'not_a_peer', `${target} is not a peer (yet)`);
+        if (batch[0]!.kind === 'deliver') await this.#deliver(peer, batch);
+        else if (batch[0]!.kind === 'submit') await this.#submit(peer, batch);
+        else await this.#announceKeys(peer, batch);
+      } catch (error) {
+        await this.#failed(target, batch, error as Error);
+        return;
+      }
+    }
+  }
+
+  async #failed(target: string, batch: OutboxItem[], error: Error): Promise<void> {
+    const { store, clock, retry } = this.#options;
+    const ids = batch.map((item) => item.id);
+    this.#options.onError?.(target, error);
+    if (error instanceof FederationRequestError && !error.retryable) {
+      await store.outbox.fail(ids, error.message, new Date(clock()).toISOString());
+      return;
+    }
+    const attempts = Math.max(...batch.map((item) => item.attempts)) + 1;
+    await store.outbox.retryLater(target, ids, clock() + backoffDelay(attempts, retry), error.message);
+  }
+
+  async #deliver(peer: PeerRecord, batch: OutboxItem[]): Promise<void> {
+    const { store, client, claims } = this.#options;
+    const groupId = batch[0]!.group!;
+    const [group, sealed] = [await store.getGroup(groupId), await store.sealedByIds(batch.map((item) => item.eventId!))];
+    const space = group && (await store.getSpace(group.space));
+    if (!group || !space) {
+      await store.outbox.complete(batch.map((item) => item.id));
+      return;
+    }
+    const people = await store.getPeople([
+      ...sealed.map(({ event }) => event.author),
+      ...sealed.flatMap(({ event }) => ('person' in event.body && typeof event.body.person === 'string' ? [event.body.person] : [])),
+    ]);
+    const delivery: Delivery = {
+      space,
+      group,
+      events: sealed,
+      people: [...people.values()],
+      claims: await claims.claimsFor(group, peer),
+    };
+    await client.request(peer, 'POST', `/federation/v1/groups/${encodeURIComponent(group.id)}/events`, delivery);
+    await store.outbox.complete(batch.map((item) => item.id));
+  }
+
+  async #submit(peer: PeerRecord, batch: OutboxItem[]): Promise<void> {
+    const { store, client, applier } = this.#options;
+    const groupId = batch[0]!.group!;
+    const group = await store.getGroup(groupId);
+    const space = group && (await store.getSpace(group.space));
+    if (!group || !space) throw new FederationRequestError(404, 'not_found', `group ${groupId} is unknown here`);
+    const writes: Submission['writes'] = [];
+    for (const item of batch) {
+      const { draft, clientId } = JSON.parse(item.payload!) as { draft: EventDraft; clientId?: string };
+      const author = (await store.getPerson(draft.author)) ?? { id: draft.author, name: draft.author, organisation: domainOf(draft.author) };
+      writes.push({ draft, claim: await this.#claim(peer, groupId, draft.author), author, ...(clientId && { clientId }) });
+    }
+    const path = `/federation/v1/groups/${encodeURIComponent(groupId)}/submit`;
+    const answer = SubmissionResultSchema.parse(await client.request(peer, 'POST', path, { writes }));
+    const at = new Date(this.#options.clock()).toISOString();
+    const byId = new Map(answer.results.map((result) => [result.id, result]));
+    for (const item of batch) {
+      const result = byId.get(item.eventId!);
+      if (result?.error) await store.outbox.fail([item.id], `${result.error.code}: ${result.error.message}`, at);
+      else await store.outbox.complete([item.id]);
+    }
+    // Apply what the home sequenced right away; the regular delivery will find it applied.
+    if (answer.events.length) await applier.receive(peer, { space, group, events: answer.events, people: [] }, groupId);
+  }
+
+  /** The author's current claim, renewed from the home when missing or about to expire. */
+  async #claim(peer: PeerRecord, group: string, person: string): Promise<string> {
+    const { store, client, clock } = this.#options;
+    const saved = await store.peers.getClaim(group, person);
+    if (saved && saved.expiresAt - clock() > CLAIM_MARGIN_MS) return saved.token;
+    const fresh = await client.request<{ claims: string[] }>(peer, 'GET', `/federation/v1/groups/${encodeURIComponent(group)}/claims`);
+    const localGroup = await store.getGroup(group);
+    const space = localGroup && (await store.getSpace(localGroup.space));
+    if (localGroup && space) await this.#options.applier.receive(peer, { space, group: localGroup, events: [], people: [], claims: fresh.claims }, group);
+    return (await store.peers.getClaim(group, person))?.token ?? '';
+  }
+
+  async #announceKeys(peer: PeerRecord, batch: OutboxItem[]): Promise<void> {
+    const { store, client, keys } = this.#options;
+    const jwks = await keys.jwks();
+    await client.request(peer, 'POST', '/federation/v1/keys', { jwks });
+    // From now on this peer knows our newest key: sign with it.
+    await store.peers.setSigningKid(peer.domain, (await keys.signingKey()).kid);
+    await store.outbox.complete(batch.map((item) => item.id));
+  }
+}
+
+/** The head items that can travel in one request: same kind, same group, in order. */
+function takeBatch(head: OutboxItem[]): OutboxItem[] {
+  const first = head[0]!;
+  if (first.kind === 'keys') return [first];
+  const batch: OutboxItem[] = [];
+  for (const item of head) {
+    if (item.kind !== first.kind || item.group !== first.group) break;
+    batch.push(item);
+  }
+  return batch;
+}

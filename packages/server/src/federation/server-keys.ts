@@ -1,0 +1,70 @@
+import { importJWK, type JSONWebKeySet, type JWK } from 'jose';
+import { newId, systemClock, type Clock, type SigningKey } from '@mutual/protocol';
+import { generateKeys } from '../keys/generate-keys.js';
+import type { PeerStore, ServerKeyRecord } from '../store/peer-store.js';
+
+/**
+ * This server's own signing keys, kept in its store. The newest signs; all stay published so that
+ * what older keys signed still verifies. A server without a key makes one on first use.
+ */
+export class ServerKeys {
+  readonly #peers: PeerStore;
+  readonly #clock: Clock;
+  #records: ServerKeyRecord[] | undefined;
+  readonly #imported = new Map<string, SigningKey>();
+
+  constructor(peers: PeerStore, clock: Clock = systemClock) {
+    this.#peers = peers;
+    this.#clock = clock;
+  }
+
+  async #load(): Promise<ServerKeyRecord[]> {
+    if (!this.#records) {
+      let records = await this.#peers.serverKeys();
+      if (records.length === 0) {
+        await this.rotate();
+        records = await this.#peers.serverKeys();
+      }
+      this.#records = records;
+    }
+    return this.#records;
+  }
+
+  /** Forget the cached keys (after another process rotated them). */
+  reload(): void {
+    this.#records = undefined;
+  }
+
+  /** The key that signs, or a given one by id (to keep signing for a peer that knows only it). */
+  async signingKey(kid?: string | null): Promise<SigningKey> {
+    const records = await this.#load();
+    const record = (kid && records.find((r) => r.kid === kid)) || records[0]!;
+    let key = this.#imported.get(record.kid);
+    if (!key) {
+      key = { kid: record.kid, alg: record.alg, key: (await importJWK(record.privateJwk, record.alg)) as SigningKey['key'] };
+      this.#imported.set(record.kid, key);
+    }
+    return key;
+  }
+
+  /** Every public key, newest first, as published at the well-known JWKS path. */
+  async jwks(): Promise<JSONWebKeySet> {
+    return { keys: (await this.#load()).map((record) => record.publicJwk as JWK) };
+  }
+
+  /** Makes a new key the signing one. Peers learn it through a signed announcement. */
+  async rotate(alg: 'EdDSA' | 'ES256' = 'EdDSA'): Promise<string> {
+    const createdAt = new Date(this.#clock()).toISOString();
+    // The kid starts with the time, so that keys sort by age even within one millisecond's clock.
+    const generated = await generateKeys(alg, `${createdAt.replace(/[-:.TZ]/g, '')}-${newId().slice(0, 8)}`);
+    await this.#peers.addServerKey({
+      kid: generated.kid,
+      alg,
+      privateJwk: generated.privateJwk,
+      publicJwk: generated.publicJwks.keys[0]!,
+      createdAt,
+    });
+    this.#records = undefined;
+    return generated.kid;
+  }
+}

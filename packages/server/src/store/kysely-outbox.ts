@@ -1,0 +1,116 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { NewOutboxItem, OutboxItem, OutboxStore } from './outbox-store.js';
+import type { Database, OutboxTable } from './schema.js';
+
+const toItem = (row: Selectable<OutboxTable>): OutboxItem => ({
+  id: Number(row.id),
+  target: row.target,
+  kind: row.kind,
+  group: row.group_id,
+  eventId: row.event_id,
+  payload: row.payload,
+  attempts: Number(row.attempts),
+  createdAt: row.created_at,
+  lastError: row.last_error,
+  failedAt: row.failed_at,
+});
+
+export class KyselyOutbox implements OutboxStore {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async enqueue(item: NewOutboxItem, at: string) {
+    return enqueueOutbox(this.#db, item, at);
+  }
+
+  async dueTargets(now: number) {
+    const rows = await this.#db
+      .selectFrom('outbox')
+      .select('target')
+      .where('failed_at', 'is', null)
+      .groupBy('target')
+      .having((eb) => eb.fn.min('next_attempt_at'), '<=', now)
+      .execute();
+    return rows.map((row) => row.target);
+  }
+
+  async head(target: string, limit: number) {
+    const rows = await this.#db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('target', '=', target)
+      .where('failed_at', 'is', null)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map(toItem);
+  }
+
+  async complete(ids: readonly number[]) {
+    if (ids.length) await this.#db.deleteFrom('outbox').where('id', 'in', [...ids]).execute();
+  }
+
+  async retryLater(target: string, ids: readonly number[], nextAttemptAt: number, error: string) {
+    await this.#db.transaction().execute(async (trx) => {
+      if (ids.length) {
+        await trx
+          .updateTable('outbox')
+          .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 500) }))
+          .where('id', 'in', [...ids])
+          .execute();
+      }
+      await trx.updateTable('outbox').set({ next_attempt_at: nextAttemptAt }).where('target', '=', target).where('failed_at', 'is', null).execute();
+    });
+  }
+
+  async fail(ids: readonly number[], error: string, at: string) {
+    if (ids.length) {
+      await this.#db
+        .updateTable('outbox')
+        .set({ failed_at: at, last_error: error.slice(0, 500) })
+        .where('id', 'in', [...ids])
+        .execute();
+    }
+  }
+
+  async pending() {
+    return (await this.#db.selectFrom('outbox').selectAll().where('failed_at', 'is', null).orderBy('id').execute()).map(toItem);
+  }
+
+  async failures() {
+    return (await this.#db.selectFrom('outbox').selectAll().where('failed_at', 'is not', null).orderBy('id').execute()).map(toItem);
+  }
+}
+
+/**
+ * Adds an item inside whatever transaction `db` is. A new item waits as long as the target's
+ * queue already does, so backoff is not undone by fresh writes.
+ */
+export async function enqueueOutbox(db: Kysely<Database>, item: NewOutboxItem, at: string): Promise<number> {
+  const waiting = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.max('next_attempt_at').as('next'))
+    .where('target', '=', item.target)
+    .where('failed_at', 'is', null)
+    .executeTakeFirst();
+  const inserted = await db
+    .insertInto('outbox')
+    .values({
+      target: item.target,
+      kind: item.kind,
+      group_id: item.group ?? null,
+      event_id: item.eventId ?? null,
+      payload: item.payload ?? null,
+      created_at: at,
+      attempts: 0,
+      next_attempt_at: Number(waiting?.next ?? 0),
+      last_error: null,
+      failed_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(inserted.id);
+}

@@ -1,0 +1,42 @@
+export type OutboxKind = 'deliver' | 'submit' | 'keys';
+
+export interface OutboxItem {
+  id: number;
+  target: string;
+  kind: OutboxKind;
+  group: string | null;
+  eventId: string | null;
+  payload: string | null;
+  attempts: number;
+  createdAt: string;
+  lastError: string | null;
+  failedAt: string | null;
+}
+
+export interface NewOutboxItem {
+  target: string;
+  kind: OutboxKind;
+  group?: string;
+  eventId?: string;
+  payload?: string;
+}
+
+/**
+ * The durable queue of what must reach other servers. Items for one target leave strictly in
+ * order: a failing head holds back the rest, so a peer never sees a later write before an
+ * earlier one.
+ */
+export interface OutboxStore {
+  enqueue(item: NewOutboxItem, at: string): Promise<number>;
+  /** Targets whose head item is due. */
+  dueTargets(now: number): Promise<string[]>;
+  /** The first pending (not failed) items of a target, oldest first. */
+  head(target: string, limit: number): Promise<OutboxItem[]>;
+  complete(ids: readonly number[]): Promise<void>;
+  /** Counts an attempt on `ids` and holds the whole target back until `nextAttemptAt`. */
+  retryLater(target: string, ids: readonly number[], nextAttemptAt: number, error: string): Promise<void>;
+  /** The receiver refused for good: keep the items for an admin to see, stop retrying them. */
+  fail(ids: readonly number[], error: string, at: string): Promise<void>;
+  pending(): Promise<OutboxItem[]>;
+  failures(): Promise<OutboxItem[]>;
+}
