@@ -2,7 +2,7 @@
 // the browser ones (packages/elements) and the end-to-end ones (test/e2e, which need a build).
 // Node 20's --test does not expand globs, so the files are listed here.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['packages/protocol/src', 'packages/server/src', 'test'];
@@ -18,7 +18,7 @@ function testsUnder(folder) {
   return found;
 }
 
-const files = roots.flatMap((root) => testsUnder(root)).sort();
+const files = roots.flatMap((root) => (statSync(root).isFile() ? [root] : testsUnder(root))).sort();
 if (files.length === 0) {
   console.error(`no tests found under ${roots.join(', ')}`);
   process.exit(1);

@@ -26,3 +26,4 @@ export * from './federation/invitation.js';
 export * from './federation/event-proof.js';
 export * from './federation/agreement.js';
 export * from './federation/api.js';
+export * from './api/agreements.js';

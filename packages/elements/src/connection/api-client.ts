@@ -13,6 +13,7 @@ import type {
   NewPost,
   NewReply,
   NewTask,
+  QueuedWrite,
   ReactionCount,
   ReactionRequest,
   Task,
@@ -21,6 +22,7 @@ import type {
 } from '@mutual/protocol';
 import { isAbortError, MutualApiError, problemError } from './api-error.js';
 import { TokenUnavailableError, type TokenSource } from './token-source.js';
+import { toQueuedWrite, type WriteResult } from './write-result.js';
 
 export interface ApiClientOptions {
   /** The organisation's Mutual server, e.g. `https://mutual.seller.example`. */
@@ -94,37 +96,49 @@ export class MutualApiClient {
     return this.#json('GET', path, undefined, options);
   }
 
-  createPost(group: string, post: NewPost, options?: RequestOptions): Promise<FeedPost> {
-    return this.#json('POST', `/api/groups/${segment(group)}/posts`, post, options);
+  /** The post as stored (`201`), or a {@link QueuedWrite} (`202`) in a group homed elsewhere. */
+  createPost(group: string, post: NewPost, options?: RequestOptions): Promise<WriteResult<FeedPost>> {
+    return this.#write('POST', `/api/groups/${segment(group)}/posts`, post, options);
   }
 
-  createReply(group: string, post: string, reply: NewReply, options?: RequestOptions): Promise<FeedReply> {
-    return this.#json('POST', `/api/groups/${segment(group)}/posts/${segment(post)}/replies`, reply, options);
+  /** The reply as stored (`201`), or a {@link QueuedWrite} (`202`) in a group homed elsewhere. */
+  createReply(group: string, post: string, reply: NewReply, options?: RequestOptions): Promise<WriteResult<FeedReply>> {
+    return this.#write('POST', `/api/groups/${segment(group)}/posts/${segment(post)}/replies`, reply, options);
   }
 
-  /** Adds (`on: true`) or takes back a reaction on a post or a reply. */
-  react(group: string, entry: string, reaction: ReactionRequest, options?: RequestOptions): Promise<ReactionsAnswer> {
-    return this.#json('POST', `/api/groups/${segment(group)}/posts/${segment(entry)}/reactions`, reaction, options);
+  /**
+   * Adds (`on: true`) or takes back a reaction on a post or a reply. In a group homed elsewhere the
+   * answer is a {@link QueuedWrite} (`202`) without the reactions.
+   */
+  react(
+    group: string,
+    entry: string,
+    reaction: ReactionRequest,
+    options?: RequestOptions,
+  ): Promise<WriteResult<ReactionsAnswer>> {
+    return this.#write('POST', `/api/groups/${segment(group)}/posts/${segment(entry)}/reactions`, reaction, options);
   }
 
   tasks(group: string, options?: RequestOptions): Promise<TaskList> {
     return this.#json('GET', `/api/groups/${segment(group)}/tasks`, undefined, options);
   }
 
-  createTask(group: string, task: NewTask, options?: RequestOptions): Promise<Task> {
-    return this.#json('POST', `/api/groups/${segment(group)}/tasks`, task, options);
+  /** The task (`201`), or a {@link QueuedWrite} whose `ref` is the new task's id (`202`). */
+  createTask(group: string, task: NewTask, options?: RequestOptions): Promise<WriteResult<Task>> {
+    return this.#write('POST', `/api/groups/${segment(group)}/tasks`, task, options);
   }
 
-  updateTask(group: string, task: string, changes: TaskChanges, options?: RequestOptions): Promise<Task> {
-    return this.#json('PATCH', `/api/groups/${segment(group)}/tasks/${segment(task)}`, changes, options);
+  updateTask(group: string, task: string, changes: TaskChanges, options?: RequestOptions): Promise<WriteResult<Task>> {
+    return this.#write('PATCH', `/api/groups/${segment(group)}/tasks/${segment(task)}`, changes, options);
   }
 
   milestones(group: string, options?: RequestOptions): Promise<MilestoneList> {
     return this.#json('GET', `/api/groups/${segment(group)}/milestones`, undefined, options);
   }
 
-  createMilestone(group: string, milestone: NewMilestone, options?: RequestOptions): Promise<Milestone> {
-    return this.#json('POST', `/api/groups/${segment(group)}/milestones`, milestone, options);
+  /** The milestone (`201`), or a {@link QueuedWrite} whose `ref` is the new milestone's id (`202`). */
+  createMilestone(group: string, milestone: NewMilestone, options?: RequestOptions): Promise<WriteResult<Milestone>> {
+    return this.#write('POST', `/api/groups/${segment(group)}/milestones`, milestone, options);
   }
 
   updateMilestone(
@@ -132,8 +146,8 @@ export class MutualApiClient {
     milestone: string,
     changes: MilestoneChanges,
     options?: RequestOptions,
-  ): Promise<Milestone> {
-    return this.#json('PATCH', `/api/groups/${segment(group)}/milestones/${segment(milestone)}`, changes, options);
+  ): Promise<WriteResult<Milestone>> {
+    return this.#write('PATCH', `/api/groups/${segment(group)}/milestones/${segment(milestone)}`, changes, options);
   }
 
   /**
@@ -147,13 +161,29 @@ export class MutualApiClient {
   }
 
   async #json<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.#read<T>(await this.#send(method, path, body, options));
+  }
+
+  /** A write: `202 Accepted` means queued for the group's home server, anything else is the result. */
+  async #write<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<WriteResult<T>> {
+    const response = await this.#send(method, path, body, options);
+    if (response.status !== 202) return this.#read<T>(response);
+    const queued = toQueuedWrite(await this.#read<unknown>(response));
+    if (!queued) throw new MutualApiError({ status: 202, code: 'invalid_response', title: 'The answer was not a queued write' });
+    return queued;
+  }
+
+  #send(method: string, path: string, body: unknown, options: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await this.#request(method, path, {
+    return this.#request(method, path, {
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: options.signal,
     });
+  }
+
+  async #read<T>(response: Response): Promise<T> {
     try {
       return (await response.json()) as T;
     } catch (cause) {

@@ -22,6 +22,7 @@ export const problems = {
   401: problem('No embed token, or one that fails a check (`token_*`).'),
   403: problem('The caller is not a member of the group (`not_a_member`) or may not write (`forbidden`).'),
   404: problem('No such post, task or milestone in this group (`not_found`).'),
+  409: problem('The change conflicts with the current state (`conflict`).'),
   413: problem('The body is larger than allowed (`body_too_large`).'),
 } as const;
 
