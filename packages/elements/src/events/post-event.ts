@@ -1,8 +1,10 @@
 import type { FeedPost, FeedReply } from '@mutual/protocol';
 
 /**
- * Fired by a feed once the server has acknowledged a post or a reply the viewer wrote (after a
- * retry too). Not fired for what other people write.
+ * Fired by a feed once a post or a reply the viewer wrote is stored (after a retry too): when the
+ * server acknowledged it, or, in a group homed on another organisation's server, when it came back
+ * on the live stream (not when the viewer's server queued it). Once per entry. Not fired for what
+ * other people write.
  */
 export class MutualPostEvent extends Event {
   static readonly eventName = 'mutual-post';

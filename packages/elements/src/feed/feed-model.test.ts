@@ -94,6 +94,108 @@ describe('FeedModel', () => {
     expect(model.posts[0]!.post.reactions).to.deep.equal([{ emoji: '👍', count: 1, mine: false }]);
   });
 
+  describe('queued for the group’s home server (202)', () => {
+    const echoPost = (seq: number, clientId?: string) =>
+      live({ id: id(seq), seq, type: 'post', author: ana.id, body: { text: 'mine', ...(clientId ? { clientId } : {}) } }, ana);
+    const echoReply = (seq: number, parent: number, clientId?: string) =>
+      live(
+        { id: id(seq), seq, type: 'reply', author: ana.id, body: { parent: id(parent), text: 'mine', ...(clientId ? { clientId } : {}) } },
+        ana,
+      );
+
+    it('stays queued on top, then turns sent when its echo arrives, matched by clientId', () => {
+      const model = loaded(post(1, dora));
+      const view = model.addPendingPost('mine', 'client-0101', ana, at);
+      expect(model.markQueued('client-0101', id(7))).to.equal('queued');
+      expect(model.posts.map((entry) => entry.delivery)).to.deep.equal(['queued', 'sent']);
+      expect(model.posts[0]!.post.clientId).to.equal('client-0101');
+      // A later dora post does not push the queued one down.
+      model.applyLive(live({ id: id(2), seq: 2, type: 'post', author: dora.id, body: { text: 'hi' } }, dora));
+      expect(model.posts[0]!.key).to.equal(view.key);
+
+      const change = model.applyLive(echoPost(3, 'client-0101'));
+      expect(change?.kind).to.equal('delivered-post');
+      expect(model.posts).to.have.length(3);
+      const sent = model.posts.find((entry) => entry.key === view.key)!;
+      expect(sent.delivery).to.equal('sent');
+      expect(sent.post.id).to.equal(id(3));
+      expect(sent.post.clientId).to.equal('client-0101');
+      expect(sent.queuedEvent).to.equal(undefined);
+      expect(model.posts.map((entry) => entry.post.seq)).to.deep.equal([3, 2, 1]);
+    });
+
+    it('matches the echo by the event id of the 202 when it carries no clientId', () => {
+      const model = loaded(post(1, dora));
+      const view = model.addPendingPost('mine', 'client-0102', ana, at);
+      model.markQueued('client-0102', id(4));
+      // Someone else's post with another id is not taken for it.
+      model.applyLive(live({ id: id(2), seq: 2, type: 'post', author: dora.id, body: { text: 'hi' } }, dora));
+      expect(model.posts[0]!.delivery).to.equal('queued');
+
+      const change = model.applyLive(echoPost(4));
+      expect(change).to.deep.include({ kind: 'delivered-post' });
+      expect(model.posts).to.have.length(3);
+      expect(model.posts[0]!.key).to.equal(view.key);
+      expect(model.posts[0]!.post.id).to.equal(id(4));
+      expect(model.posts[0]!.post.clientId).to.equal('client-0102');
+      expect(model.posts[0]!.delivery).to.equal('sent');
+    });
+
+    it('counts a duplicate echo once', () => {
+      const model = loaded();
+      model.addPendingPost('mine', 'client-0103', ana, at);
+      model.markQueued('client-0103', id(5));
+      expect(model.applyLive(echoPost(5, 'client-0103'))?.kind).to.equal('delivered-post');
+      expect(model.applyLive(echoPost(5, 'client-0103'))).to.equal(undefined);
+      expect(model.posts).to.have.length(1);
+      expect(model.posts[0]!.delivery).to.equal('sent');
+    });
+
+    it('knows it was sent when the echo comes before the 202', () => {
+      const model = loaded();
+      model.addPendingPost('mine', 'client-0104', ana, at);
+      // A pending entry's answer is still to come: the echo alone reports no delivery.
+      expect(model.applyLive(echoPost(6, 'client-0104'))).to.equal(undefined);
+      expect(model.markQueued('client-0104', id(6))).to.equal('sent');
+      expect(model.posts[0]!.delivery).to.equal('sent');
+    });
+
+    it('is not marked failed, and a failed entry whose echo arrives is delivered', () => {
+      const model = loaded();
+      model.addPendingPost('queued', 'client-0105', ana, at);
+      model.addPendingPost('lost answer', 'client-0106', ana, at);
+      model.markQueued('client-0105', id(8));
+      const offline = new MutualApiError({ status: 0, code: 'network_error', title: 'offline' });
+      expect(model.markFailed('client-0105', offline)).to.equal(false);
+      expect(model.findLocal('client-0105')!.post.delivery).to.equal('queued');
+      expect(model.markFailed('client-0106', offline)).to.equal(true);
+      expect(model.applyLive(echoPost(9, 'client-0106'))?.kind).to.equal('delivered-post');
+      expect(model.findLocal('client-0106')!.post.delivery).to.equal('sent');
+    });
+
+    it('turns a queued reply sent, by clientId and by event id, once', () => {
+      const model = loaded(post(1, dora));
+      model.addPendingReply(id(1), 'mine', 'client-0107', ana, at);
+      model.addPendingReply(id(1), 'mine', 'client-0108', ana, at);
+      model.markQueued('client-0107', id(10));
+      model.markQueued('client-0108', id(11));
+      expect(model.posts[0]!.replies.map((view) => view.delivery)).to.deep.equal(['queued', 'queued']);
+
+      const byClientId = model.applyLive(echoReply(10, 1, 'client-0107'));
+      expect(byClientId?.kind).to.equal('delivered-reply');
+      const byEventId = model.applyLive(echoReply(11, 1));
+      expect(byEventId?.kind).to.equal('delivered-reply');
+      expect(model.applyLive(echoReply(11, 1))).to.equal(undefined);
+
+      const replies = model.posts[0]!.replies;
+      expect(replies.map((view) => [view.key, view.reply.id, view.delivery])).to.deep.equal([
+        ['c:client-0107', id(10), 'sent'],
+        ['c:client-0108', id(11), 'sent'],
+      ]);
+      expect(replies[1]!.reply.clientId).to.equal('client-0108');
+    });
+  });
+
   it('appends an older page without duplicates', () => {
     const model = loaded(post(3, ana), post(2, dora));
     model.loadOlder({ posts: [post(2, dora), post(1, ana)] });

@@ -3,7 +3,13 @@ import type { MutualApiError } from '../connection/api-error.js';
 
 /** Where an entry the viewer wrote stands. Entries from the server are `sent`. */
 export const Delivery = {
+  /** Sent to the viewer's server, no answer yet. */
   pending: 'pending',
+  /**
+   * The group is homed on another organisation's server: the viewer's server holds the entry
+   * durably (`202`) and will deliver it; it becomes `sent` when its live echo arrives.
+   */
+  queued: 'queued',
   sent: 'sent',
   failed: 'failed',
 } as const;
@@ -15,6 +21,8 @@ export interface ReplyView {
   reply: FeedReply;
   delivery: Delivery;
   error?: MutualApiError | undefined;
+  /** While `queued`: the id the entry will have (the `event` of the `202`), to match its echo by. */
+  queuedEvent?: string | undefined;
 }
 
 export interface PostView {
@@ -24,13 +32,20 @@ export interface PostView {
   replies: ReplyView[];
   delivery: Delivery;
   error?: MutualApiError | undefined;
+  /** While `queued`: the id the entry will have (the `event` of the `202`), to match its echo by. */
+  queuedEvent?: string | undefined;
 }
 
-/** What a live message changed, so the feed can announce it. */
+/**
+ * What a live message changed, so the feed can announce it. `delivered-*`: the echo of an entry of
+ * the viewer's that no answer will confirm (it was queued, or its request failed) made it `sent`.
+ */
 export type LiveChange =
   | { kind: 'post'; author: Person; mine: boolean }
   | { kind: 'reply'; author: Person; mine: boolean }
-  | { kind: 'reaction' };
+  | { kind: 'reaction' }
+  | { kind: 'delivered-post'; post: FeedPost }
+  | { kind: 'delivered-reply'; reply: FeedReply };
 
 /** Optimistic entries have no server id yet: give them one that cannot clash (ids are base64url). */
 const localId = (clientId: string): string => `local:${clientId}`;
@@ -40,7 +55,9 @@ const keyOf = (entry: { id: string; clientId?: string | undefined }): string =>
 /**
  * The state of one group feed as the viewer sees it: the pages loaded, live events merged in
  * (each once, by event id), and the viewer's optimistic posts and replies until the server
- * acknowledges them (matched by `clientId`). Plain data, no DOM: the element renders it.
+ * acknowledges them (matched by `clientId`) or, when queued for another organisation's server,
+ * until their live echo arrives (matched by `clientId` or by the queued event id). Plain data, no
+ * DOM: the element renders it.
  */
 export class FeedModel {
   posts: PostView[] = [];
@@ -127,28 +144,42 @@ export class FeedModel {
     }
   }
 
-  markFailed(clientId: string, error: MutualApiError): void {
+  /** Returns true when the entry is now `failed`. */
+  markFailed(clientId: string, error: MutualApiError): boolean {
     const found = this.findLocal(clientId);
     const view = found?.reply ?? found?.post;
     // The live stream may have delivered it already: then it was sent after all.
     if (view && view.delivery === Delivery.pending) {
       view.delivery = Delivery.failed;
       view.error = error;
+      return true;
     }
+    return false;
+  }
+
+  /**
+   * The viewer's server queued an entry for the group's home server (`202`); `event` is the id it
+   * will have. Returns the entry's delivery afterwards: `queued`, or `sent` if its echo came first.
+   */
+  markQueued(clientId: string, event: string): Delivery | undefined {
+    const found = this.findLocal(clientId);
+    const view = found?.reply ?? found?.post;
+    if (view && view.delivery === Delivery.pending) {
+      view.delivery = Delivery.queued;
+      view.queuedEvent = event;
+      view.error = undefined;
+    }
+    return view?.delivery;
   }
 
   /** The server acknowledged a post of the viewer's. */
   acknowledgePost(post: FeedPost): void {
     const found = post.clientId ? this.findLocal(post.clientId) : undefined;
-    const known = this.#findPost(post.id);
-    if (found && !found.reply) {
-      Object.assign(found.post, { post: { ...post, reactions: [...post.reactions] }, delivery: Delivery.sent, error: undefined });
-      // The live copy may have arrived first under its own key: keep one.
-      if (known && known !== found.post) this.posts.splice(this.posts.indexOf(known), 1);
-    } else if (!known) {
+    if (found && !found.reply) this.#settlePost(found.post, post);
+    else if (!this.#findPost(post.id)) {
       this.posts.push(this.#fromServer(post));
+      this.#sort();
     }
-    this.#sort();
   }
 
   /** The server acknowledged a reply of the viewer's. */
@@ -156,14 +187,11 @@ export class FeedModel {
     const parent = this.#findPost(reply.parent);
     if (!parent) return;
     const found = reply.clientId ? this.findLocal(reply.clientId) : undefined;
-    const known = parent.replies.find((candidate) => candidate.reply.id === reply.id);
-    if (found?.reply) {
-      Object.assign(found.reply, { reply: { ...reply, reactions: [...reply.reactions] }, delivery: Delivery.sent, error: undefined });
-      if (known && known !== found.reply) parent.replies.splice(parent.replies.indexOf(known), 1);
-    } else if (!known) {
+    if (found?.reply) this.#settleReply(parent, found.reply, reply);
+    else if (!parent.replies.some((candidate) => candidate.reply.id === reply.id)) {
       parent.replies.push({ key: keyOf(reply), reply, delivery: Delivery.sent });
+      sortReplies(parent.replies);
     }
-    sortReplies(parent.replies);
   }
 
   /** Applies a live event of this group; returns what changed, or undefined when nothing did. */
@@ -188,11 +216,13 @@ export class FeedModel {
           reactions: [],
           replies: [],
         };
-        const local = mine && post.clientId ? this.findLocal(post.clientId) : undefined;
+        const local = this.#localOf(post, mine);
         if (local && !local.reply) {
-          if (local.post.delivery === Delivery.sent) return undefined;
-          this.acknowledgePost(post);
-          return undefined;
+          const before = local.post.delivery;
+          if (before === Delivery.sent) return undefined;
+          this.#settlePost(local.post, post);
+          // A pending entry's answer is still on its way and confirms it then.
+          return before === Delivery.pending ? undefined : { kind: 'delivered-post', post: local.post.post };
         }
         this.posts.push(this.#fromServer(post));
         this.#sort();
@@ -213,10 +243,12 @@ export class FeedModel {
           reactions: [],
           parent: event.body.parent,
         };
-        const local = mine && reply.clientId ? this.findLocal(reply.clientId) : undefined;
+        const local = this.#localOf(reply, mine);
         if (local?.reply) {
-          if (local.reply.delivery !== Delivery.sent) this.acknowledgeReply(reply);
-          return undefined;
+          const before = local.reply.delivery;
+          if (before === Delivery.sent) return undefined;
+          this.#settleReply(parent, local.reply, reply);
+          return before === Delivery.pending ? undefined : { kind: 'delivered-reply', reply: local.reply.reply };
         }
         parent.replies.push({ key: keyOf(reply), reply, delivery: Delivery.sent });
         sortReplies(parent.replies);
@@ -245,6 +277,44 @@ export class FeedModel {
   setReactions(entryId: string, reactions: ReactionCount[]): void {
     const entry = this.#findEntry(entryId);
     if (entry) entry.reactions.splice(0, entry.reactions.length, ...reactions.map((reaction) => ({ ...reaction })));
+  }
+
+  /** The viewer's entry an echo stands for: by its clientId, or by the event id a `202` promised. */
+  #localOf(entry: FeedPost | FeedReply, mine: boolean): { post: PostView; reply?: ReplyView | undefined } | undefined {
+    const byClientId = mine && entry.clientId ? this.findLocal(entry.clientId) : undefined;
+    if (byClientId) return byClientId;
+    for (const post of this.posts) {
+      if (post.queuedEvent === entry.id) return { post };
+      const reply = post.replies.find((candidate) => candidate.queuedEvent === entry.id);
+      if (reply) return { post, reply };
+    }
+    return undefined;
+  }
+
+  /** An entry of the viewer's is stored: it takes the server's copy and keeps its key and clientId. */
+  #settlePost(view: PostView, post: FeedPost): void {
+    Object.assign(view, {
+      post: { ...post, clientId: post.clientId ?? view.post.clientId, reactions: [...post.reactions] },
+      delivery: Delivery.sent,
+      error: undefined,
+      queuedEvent: undefined,
+    });
+    // The live copy may have arrived first under its own key: keep one.
+    const known = this.posts.find((candidate) => candidate !== view && candidate.post.id === post.id);
+    if (known) this.posts.splice(this.posts.indexOf(known), 1);
+    this.#sort();
+  }
+
+  #settleReply(parent: PostView, view: ReplyView, reply: FeedReply): void {
+    Object.assign(view, {
+      reply: { ...reply, clientId: reply.clientId ?? view.reply.clientId, reactions: [...reply.reactions] },
+      delivery: Delivery.sent,
+      error: undefined,
+      queuedEvent: undefined,
+    });
+    const known = parent.replies.find((candidate) => candidate !== view && candidate.reply.id === reply.id);
+    if (known) parent.replies.splice(parent.replies.indexOf(known), 1);
+    sortReplies(parent.replies);
   }
 
   #fromServer(post: FeedPost): PostView {

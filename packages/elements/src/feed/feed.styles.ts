@@ -209,9 +209,15 @@ export const feedStyles = css`
   }
 
   .item[data-delivery='pending'] > .text,
+  .item[data-delivery='queued'] > .text,
   .item[data-delivery='failed'] > .text {
     border-inline-start: 3px solid var(--_border);
     padding-inline-start: 0.6em;
+  }
+
+  /* Held by the viewer's server for another organisation's: neither sending nor failed. */
+  .item[data-delivery='queued'] > .text {
+    border-inline-start-style: dashed;
   }
 
   .item[data-delivery='failed'] > .text {

@@ -7,6 +7,7 @@ import { isAbortError, toApiError, type MutualApiError } from '../connection/api
 import { newClientId } from '../connection/client-id.js';
 import type { MutualConnection } from '../connection/connection.js';
 import type { TokenProvider } from '../connection/token-source.js';
+import { isQueued } from '../connection/write-result.js';
 import { ClockController } from '../controllers/clock-controller.js';
 import { ConnectionController } from '../controllers/connection-controller.js';
 import { LiveSubscriptionController } from '../controllers/live-subscription-controller.js';
@@ -29,6 +30,8 @@ interface FirstPage {
   page: FeedPage;
   me: Me;
   title: string | undefined;
+  /** The organisation whose server orders the group's events. */
+  home: string | undefined;
 }
 
 function initials(name: string): string {
@@ -47,7 +50,12 @@ const onMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.userAgent);
  * own it needs `server`, `space` and a `token` or `tokenProvider`, and opens its own connection.
  * Everything people write is rendered as text: nothing in a post can run script.
  *
- * @event mutual-post - {MutualPostEvent} The server acknowledged a post or reply of the viewer's.
+ * In a group homed on another organisation's server, the viewer's server queues what they write
+ * (`202`); the entry shows "Queued for …" until the live stream brings it back from the home server.
+ *
+ * @event mutual-post - {MutualPostEvent} A post or reply of the viewer's is stored: when the server
+ * acknowledged it, or, if it was queued for the group's home server, when its live echo arrived
+ * (never at queueing time, when it is not yet in the group).
  * @event mutual-error - {MutualErrorEvent} A request failed; the feed shows it too.
  *
  * @csspart base - The outer container.
@@ -67,7 +75,7 @@ const onMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.userAgent);
  * @csspart external-badge - The "External" mark of an author from another organisation.
  * @csspart time - When an entry was written.
  * @csspart text - What an entry says.
- * @csspart delivery - "Sending…" or "Not sent." under an entry of the viewer's.
+ * @csspart delivery - "Sending…", "Queued for …" or "Not sent." under an entry of the viewer's.
  * @csspart retry-button - Sends a failed entry again.
  * @csspart reactions - The reactions of an entry.
  * @csspart reaction - One reaction button.
@@ -155,11 +163,13 @@ export class MutualGroupFeed extends LitElement {
   readonly #model = new FeedModel();
   #me: Me | undefined;
   #title: string | undefined;
+  #home: string | undefined;
 
   readonly #firstPage = new Task(this, {
     task: async ([connection, group, pageSize], { signal }): Promise<FirstPage | typeof initialState> => {
       this.#model.clear();
       this.#title = undefined;
+      this.#home = undefined;
       this.#olderPage.abort();
       if (!connection || !group) return initialState;
       const [page, me, space] = await Promise.all([
@@ -167,13 +177,15 @@ export class MutualGroupFeed extends LitElement {
         connection.me(),
         connection.mySpace().catch(() => undefined),
       ]);
-      return { page, me, title: space?.groups.find((candidate) => candidate.id === group)?.name };
+      const myGroup = space?.groups.find((candidate) => candidate.id === group);
+      return { page, me, title: myGroup?.name, home: myGroup?.home };
     },
     args: () => [this.#connection, this.group, this.#pageSize] as const,
     // Not called for a run that returned initialState, nor for one that a newer run replaced.
     onComplete: (result) => {
       this.#me = result.me;
       this.#title = result.title;
+      this.#home = result.home;
       this.#model.load(result.page, result.me.person.id);
     },
     onError: (error) => this.#reportError('load', error),
@@ -389,17 +401,28 @@ export class MutualGroupFeed extends LitElement {
         </time>
       </div>
       <p part="text" class="text">${entry.text}</p>
-      ${view.delivery === Delivery.pending
-        ? html`<p part="delivery" class="delivery">${strings.sending}</p>`
-        : view.delivery === Delivery.failed
-          ? html`<p part="delivery" class="delivery failed">
-              <span>${strings.notSent} ${view.error ? strings.errorMessage(view.error.code) : ''}</span>
-              <button part="retry-button" class="secondary" type="button" @click=${() => this.#retry(entry.clientId)}>
-                ${strings.retry}
-              </button>
-            </p>`
-          : nothing}
+      ${this.#renderDelivery(entry, view)}
     `;
+  }
+
+  /** Under an entry of the viewer's until it is stored: sending, queued elsewhere, or failed. */
+  #renderDelivery(entry: FeedPost | FeedReply, view: PostView | ReplyView): TemplateResult | typeof nothing {
+    const strings = this.#strings;
+    switch (view.delivery) {
+      case Delivery.pending:
+        return html`<p part="delivery" class="delivery">${strings.sending}</p>`;
+      case Delivery.queued:
+        return html`<p part="delivery" class="delivery queued">${strings.queued(this.#home)}</p>`;
+      case Delivery.failed:
+        return html`<p part="delivery" class="delivery failed">
+          <span>${strings.notSent} ${view.error ? strings.errorMessage(view.error.code) : ''}</span>
+          <button part="retry-button" class="secondary" type="button" @click=${() => this.#retry(entry.clientId)}>
+            ${strings.retry}
+          </button>
+        </p>`;
+      default:
+        return nothing;
+    }
   }
 
   #renderReactions(entry: FeedPost | FeedReply): TemplateResult {
@@ -543,12 +566,14 @@ export class MutualGroupFeed extends LitElement {
         const { parent, text } = local.reply.reply;
         const reply = await connection.api.createReply(group, parent, { text, clientId });
         if (!this.#isCurrent(connection, group)) return;
+        if (isQueued(reply)) return this.#queued(group, clientId, reply.event);
         this.#model.acknowledgeReply(reply);
         this.requestUpdate();
         this.dispatchEvent(new MutualPostEvent(group, 'reply', reply));
       } else {
         const post = await connection.api.createPost(group, { text: local.post.post.text, clientId });
         if (!this.#isCurrent(connection, group)) return;
+        if (isQueued(post)) return this.#queued(group, clientId, post.event);
         this.#model.acknowledgePost(post);
         this.requestUpdate();
         this.dispatchEvent(new MutualPostEvent(group, 'post', post));
@@ -556,10 +581,31 @@ export class MutualGroupFeed extends LitElement {
     } catch (error) {
       if (!this.#isCurrent(connection, group)) return;
       const failure = toApiError(error);
-      this.#model.markFailed(clientId, failure);
+      if (!this.#model.markFailed(clientId, failure)) {
+        // Its live echo came first: it was stored after all, and nothing else will say so.
+        this.#dispatchIfSent(group, clientId);
+        return;
+      }
       this.requestUpdate();
       this.#announce(this.#strings.announceSendFailed);
       this.#reportError(operation, failure);
+    }
+  }
+
+  /**
+   * The viewer's server queued the entry for the group's home server: it stays `queued` until its
+   * live echo, which fires `mutual-post` (see #onLive). Should the echo have come first, fire it now.
+   */
+  #queued(group: string, clientId: string, event: string): void {
+    if (this.#model.markQueued(clientId, event) === Delivery.sent) this.#dispatchIfSent(group, clientId);
+    this.requestUpdate();
+  }
+
+  #dispatchIfSent(group: string, clientId: string): void {
+    const found = this.#model.findLocal(clientId);
+    if (found?.reply?.delivery === Delivery.sent) this.dispatchEvent(new MutualPostEvent(group, 'reply', found.reply.reply));
+    else if (found && !found.reply && found.post.delivery === Delivery.sent) {
+      this.dispatchEvent(new MutualPostEvent(group, 'post', found.post.post));
     }
   }
 
@@ -576,9 +622,10 @@ export class MutualGroupFeed extends LitElement {
     if (!connection || !this.#model.toggleReaction(entryId, emoji, on)) return;
     this.requestUpdate();
     try {
-      const { reactions } = await connection.api.react(group, entryId, { emoji, on });
+      const answer = await connection.api.react(group, entryId, { emoji, on });
       if (!this.#isCurrent(connection, group)) return;
-      this.#model.setReactions(entryId, reactions);
+      // Queued for the group's home server: keep the optimistic count; the live echo confirms it once.
+      if (!isQueued(answer)) this.#model.setReactions(entryId, answer.reactions);
     } catch (error) {
       if (!this.#isCurrent(connection, group)) return;
       this.#model.toggleReaction(entryId, emoji, !on);
@@ -635,7 +682,17 @@ export class MutualGroupFeed extends LitElement {
     const change = this.#model.applyLive(message);
     if (!change) return;
     this.requestUpdate();
-    if (change.kind === 'reaction' || change.mine) return;
+    switch (change.kind) {
+      case 'delivered-post':
+        this.dispatchEvent(new MutualPostEvent(this.group, 'post', change.post));
+        return;
+      case 'delivered-reply':
+        this.dispatchEvent(new MutualPostEvent(this.group, 'reply', change.reply));
+        return;
+      case 'reaction':
+        return;
+    }
+    if (change.mine) return;
     const strings = this.#strings;
     const { name, organisation } = change.author;
     this.#announce(

@@ -16,6 +16,11 @@ export interface FeedStrings {
   sendHint: (onMac: boolean) => string;
   send: string;
   sending: string;
+  /**
+   * Under an entry the viewer's server queued for the group's home server (`home`, a domain; unknown
+   * until the space has loaded). It is not in the group yet, and is not lost either.
+   */
+  queued: (home: string | undefined) => string;
   notSent: string;
   retry: string;
   tryAgain: string;
@@ -60,6 +65,7 @@ export const en: FeedStrings = {
   sendHint: (onMac) => (onMac ? '⌘ Enter to send' : 'Ctrl+Enter to send'),
   send: 'Post',
   sending: 'Sending…',
+  queued: (home) => (home ? `Queued for ${home} — will appear when delivered.` : 'Queued — will appear when delivered.'),
   notSent: 'Not sent.',
   retry: 'Retry',
   tryAgain: 'Try again',

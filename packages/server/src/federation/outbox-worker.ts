@@ -187,6 +187,7 @@ export class OutboxWorker {
 
   async #announceKeys(peer: PeerRecord, batch: OutboxItem[]): Promise<void> {
     const { store, client, keys } = this.#options;
+    keys.reload();
     const jwks = await keys.jwks();
     await client.request(peer, 'POST', '/federation/v1/keys', { jwks });
     // From now on this peer knows our newest key: sign with it.

@@ -11,6 +11,7 @@ export class ServerKeys {
   readonly #peers: PeerStore;
   readonly #clock: Clock;
   #records: ServerKeyRecord[] | undefined;
+  #loadedAt = 0;
   readonly #imported = new Map<string, SigningKey>();
 
   constructor(peers: PeerStore, clock: Clock = systemClock) {
@@ -19,13 +20,15 @@ export class ServerKeys {
   }
 
   async #load(): Promise<ServerKeyRecord[]> {
-    if (!this.#records) {
+    // Re-read now and then: `mutual keys rotate` may have added a key from another process.
+    if (!this.#records || Date.now() - this.#loadedAt > 5_000) {
       let records = await this.#peers.serverKeys();
       if (records.length === 0) {
         await this.rotate();
         records = await this.#peers.serverKeys();
       }
       this.#records = records;
+      this.#loadedAt = Date.now();
     }
     return this.#records;
   }

@@ -1,0 +1,184 @@
+// The attack cases of docs/federation.md, each against real servers: nothing gets through, and
+// nothing changes.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { generateKeyPair } from 'jose';
+import { eventId, signEventProof, signServerRequest, type Delivery, type SigningKey } from '@mutual/protocol';
+import { apiAs } from '../support/api-client.js';
+import { group, PEOPLE, settle, SPACE, startFederation, type Federation } from '../support/federation-fixture.js';
+
+describe('a hostile or confused peer', () => {
+  let f: Federation;
+  let buyerKey: SigningKey;
+
+  before(async () => {
+    f = await startFederation();
+    buyerKey = await f.buyer.server.federation.deps.keys.signingKey();
+  });
+  after(() => f?.close());
+
+  interface Send {
+    method?: 'GET' | 'POST';
+    path: string;
+    body?: unknown;
+    /** What is signed, when it differs from what is sent. */
+    signedBody?: unknown;
+    key?: SigningKey;
+    issuer?: string;
+    audience?: string;
+    token?: string | null;
+  }
+
+  /** Sends a request to the seller as the buyer's server would, with any part of it altered. */
+  async function send({ method = 'POST', path, body, signedBody, key = buyerKey, issuer = f.buyer.url, audience = f.seller.url, token }: Send) {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    const signedText = signedBody === undefined ? text : JSON.stringify(signedBody);
+    const auth = token === null ? undefined : (token ?? (await signServerRequest({ issuer, audience, method, path, body: signedText, key })));
+    const response = await fetch(`${f.seller.url}${path}`, {
+      method,
+      headers: { ...(auth && { Authorization: `Bearer ${auth}` }), 'Content-Type': 'application/json' },
+      ...(method === 'POST' && { body: text }),
+    });
+    return { status: response.status, body: (await response.json()) as any, token: auth };
+  }
+
+  const backfill = (slug: string) => `/federation/v1/groups/${group(slug)}/events?after=0&limit=10`;
+
+  it('serves backfill of a group the peer has members in', async () => {
+    const answer = await send({ method: 'GET', path: backfill('steering') });
+    assert.equal(answer.status, 200);
+    assert.ok(answer.body.events.length > 0);
+  });
+
+  it('refuses an unsigned request', async () => {
+    const answer = await send({ method: 'GET', path: backfill('steering'), token: null });
+    assert.equal(answer.status, 401);
+    assert.equal(answer.body.code, 'token_missing');
+  });
+
+  it('refuses a request addressed to another server', async () => {
+    const answer = await send({ method: 'GET', path: backfill('steering'), audience: f.partner.url });
+    assert.equal(answer.status, 401);
+    assert.equal(answer.body.code, 'token_audience_invalid');
+  });
+
+  it('refuses a request replayed', async () => {
+    const first = await send({ method: 'GET', path: backfill('steering') });
+    assert.equal(first.status, 200);
+    const again = await send({ method: 'GET', path: backfill('steering'), token: first.token! });
+    assert.equal(again.status, 401);
+    assert.equal(again.body.code, 'token_replayed');
+  });
+
+  it('refuses a body altered after signing, and a request signed for another path', async () => {
+    const path = `/federation/v1/groups/${group('proof')}/submit`;
+    const draft = { space: SPACE, group: group('proof'), type: 'post', author: PEOPLE.sofia, at: new Date().toISOString(), body: { text: 'original' } };
+    const write = (text: string) => ({ writes: [{ draft: { ...draft, body: { text } }, claim: 'x', author: { id: PEOPLE.sofia, name: 'Sofia', organisation: 'buyer.test' } }] });
+    const altered = await send({ path, body: write('altered'), signedBody: write('original') });
+    assert.equal(altered.status, 401);
+    assert.equal(altered.body.code, 'token_claim_invalid');
+    const token = await signServerRequest({ issuer: f.buyer.url, audience: f.seller.url, method: 'GET', path: backfill('plan'), body: '', key: buyerKey });
+    const elsewhere = await send({ method: 'GET', path: backfill('steering'), token });
+    assert.equal(elsewhere.status, 401);
+    assert.equal(elsewhere.body.code, 'token_claim_invalid');
+  });
+
+  it('refuses a key it never pinned, and a sender that is not a peer', async () => {
+    const { privateKey } = await generateKeyPair('EdDSA');
+    const stranger: SigningKey = { kid: buyerKey.kid, alg: 'EdDSA', key: privateKey };
+    const wrongKey = await send({ method: 'GET', path: backfill('steering'), key: stranger });
+    assert.equal(wrongKey.status, 401);
+    assert.equal(wrongKey.body.code, 'token_signature_invalid');
+    const notPeer = await send({ method: 'GET', path: backfill('steering'), key: stranger, issuer: 'http://127.0.0.1:1' });
+    assert.equal(notPeer.status, 401);
+    assert.equal(notPeer.body.code, 'token_issuer_unknown');
+  });
+
+  it('refuses an embed token or a membership claim in place of a server request', async () => {
+    const embed = await f.seller.token(PEOPLE.sam);
+    const asEmbed = await send({ method: 'GET', path: backfill('steering'), token: embed });
+    assert.equal(asEmbed.status, 401);
+    assert.equal(asEmbed.body.code, 'token_type_invalid');
+    const claim = (await f.buyer.server.store.peers.getClaim(group('steering'), PEOPLE.dana))!.token;
+    const asClaim = await send({ method: 'GET', path: backfill('steering'), token: claim });
+    assert.equal(asClaim.status, 401);
+    assert.equal(asClaim.body.code, 'token_type_invalid');
+    // And the reverse: a server request is no embed token.
+    const request = await signServerRequest({ issuer: f.buyer.url, audience: f.seller.url, method: 'GET', path: '/api/spaces', body: '', key: buyerKey });
+    const asApi = await fetch(`${f.seller.url}/api/spaces`, { headers: { Authorization: `Bearer ${request}` } });
+    assert.equal(asApi.status, 401);
+    assert.equal(((await asApi.json()) as any).code, 'token_type_invalid');
+  });
+
+  it('refuses backfill, claims and submissions for a group the peer has no member in', async () => {
+    for (const slug of ['internal', 'contract']) {
+      const answer = await send({ method: 'GET', path: backfill(slug) });
+      assert.equal(answer.status, 403, slug);
+      assert.equal(answer.body.code, 'not_a_member');
+      const claims = await send({ method: 'GET', path: `/federation/v1/groups/${group(slug)}/claims` });
+      assert.equal(claims.status, 403);
+    }
+    const unknown = await send({ method: 'GET', path: '/federation/v1/groups/acme.nothing/events?after=0' });
+    assert.equal(unknown.status, 403);
+  });
+
+  it('rejects a write whose author is not a person of the signing server', async () => {
+    const claim = (await f.buyer.server.store.peers.getClaim(group('proof'), PEOPLE.sofia))!.token;
+    const forged = {
+      writes: [
+        {
+          draft: { space: SPACE, group: group('proof'), type: 'post', author: PEOPLE.sam, at: new Date().toISOString(), body: { text: 'Discount approved (forged)' } },
+          claim,
+          author: { id: PEOPLE.sam, name: 'Sam', organisation: 'seller.test' },
+        },
+      ],
+    };
+    const answer = await send({ path: `/federation/v1/groups/${group('proof')}/submit`, body: forged });
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body.results[0].error.code, 'forbidden');
+    const feed = await apiAs(f.seller, PEOPLE.sam).get(`/groups/${group('proof')}/posts`);
+    assert.ok(!feed.body.posts.some((p: any) => p.text.includes('forged')));
+  });
+
+  it('rejects a write with another person’s claim, or a claim the home did not sign', async () => {
+    const danaClaim = (await f.buyer.server.store.peers.getClaim(group('plan'), PEOPLE.dana))!.token;
+    const draft = { space: SPACE, group: group('plan'), type: 'post', author: PEOPLE.ivan, at: new Date().toISOString(), body: { text: 'with Dana’s claim' } };
+    const author = { id: PEOPLE.ivan, name: 'Ivan', organisation: 'buyer.test' };
+    const other = await send({ path: `/federation/v1/groups/${group('plan')}/submit`, body: { writes: [{ draft, claim: danaClaim, author }] } });
+    assert.equal(other.body.results[0].error.code, 'forbidden');
+    const selfMade = await send({ path: `/federation/v1/groups/${group('plan')}/submit`, body: { writes: [{ draft, claim: 'not.a.claim', author }] } });
+    assert.match(selfMade.body.results[0].error.code, /^token_/);
+  });
+
+  it('refuses deliveries for a group from a server that is not its home', async () => {
+    const space = (await f.seller.server.store.getSpace(SPACE))!;
+    const plan = (await f.seller.server.store.getGroup(group('plan')))!;
+    const takeover: Delivery = { space, group: { ...plan, home: 'buyer.test' }, events: [], people: [], claims: [] };
+    const answer = await send({ path: `/federation/v1/groups/${group('plan')}/events`, body: takeover });
+    assert.equal(answer.status, 403);
+    assert.equal(answer.body.code, 'not_home');
+    const mismatch = await send({ path: `/federation/v1/groups/${group('proof')}/events`, body: { ...takeover, group: { ...plan, id: group('steering'), home: 'buyer.test' } } });
+    assert.equal(mismatch.status, 400);
+  });
+
+  it('does not apply events whose proof was not made by the home', async () => {
+    // The buyer homes a group shared with the seller, then tries to slip in an event signed by a key the seller never pinned.
+    await f.buyer.admin.createGroup({ id: 'acme.review', space: SPACE, kind: 'workstream', workstream: 'review', name: 'Review' });
+    await f.buyer.admin.addMember('acme.review', PEOPLE.sam);
+    await settle([f.seller, f.buyer, f.partner]);
+    const review = (await f.seller.server.store.getGroup('acme.review'))!;
+    const space = (await f.seller.server.store.getSpace(SPACE))!;
+    const seq = (await f.seller.server.store.lastSeq('acme.review')) + 1;
+    const draft = { space: SPACE, group: 'acme.review', type: 'post' as const, author: PEOPLE.dana, at: new Date().toISOString(), body: { text: 'unsigned truth' } };
+    const event = { ...draft, id: await eventId(draft), seq };
+    const { privateKey } = await generateKeyPair('EdDSA');
+    const proof = await signEventProof(event, 'buyer.test', { kid: buyerKey.kid, alg: 'EdDSA', key: privateKey });
+    const answer = await send({ path: '/federation/v1/groups/acme.review/events', body: { space, group: review, events: [{ event, proof }], people: [], claims: [] } });
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body.applied, seq - 1, 'nothing was applied');
+    const tampered = { ...event, body: { text: 'edited after sealing' } };
+    const realProof = await signEventProof(event, 'buyer.test', buyerKey);
+    const second = await send({ path: '/federation/v1/groups/acme.review/events', body: { space, group: review, events: [{ event: tampered, proof: realProof }], people: [], claims: [] } });
+    assert.equal(second.body.applied, seq - 1, 'a body that does not match its id is not applied');
+  });
+});
