@@ -18,6 +18,9 @@ const freePort = () =>
 const port = await freePort();
 const pageOrigin = `http://127.0.0.1:${port}`;
 const org = await startTestOrganisation({ domain: 'seller.test', name: 'Seller Corp', origins: [pageOrigin] });
+// dora is the buyer's: the seller can only add a person of a peer organisation to its groups.
+const buyer = await startTestOrganisation({ domain: 'buyer.test', name: 'Buyer Manufacturing' });
+await org.peerWith(buyer);
 
 const people = {
   ana: { id: 'ana@seller.test', name: 'Ana Lima', title: 'Account executive' },
@@ -85,7 +88,7 @@ export default {
     {
       name: 'mutual-server',
       async serverStop() {
-        await org.close();
+        await Promise.all([org.close(), buyer.close()]);
       },
     },
   ],

@@ -101,4 +101,23 @@ describe('a member server killed mid-stream', () => {
     await eventually(() => assert.deepEqual(logDigest(buyerDb, PROOF), logDigest(sellerDb, PROOF)), { timeoutMs: 30_000 });
     assert.ok(logDigest(sellerDb, PROOF).count >= acknowledged.length);
   });
+
+  it('stops all traffic once the seller disconnects the buyer', async () => {
+    assert.match(seller.admin('peer', 'disconnect', '--domain', 'buyer.test'), /disconnected from buyer\.test/);
+    assert.doesNotMatch(seller.admin('peer', 'list'), /buyer\.test/);
+    const response = await fetch(`${buyer.url}/api/groups/${PROOF}/posts`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await buyer.token('ivan@buyer.test')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: 'after the disconnect', clientId: 'after-disconnect-1' }),
+    });
+    assert.equal(response.status, 202);
+    // The buyer keeps it queued: the seller now answers 401 (not a peer) to everything it sends.
+    await eventually(() => assert.match(buyer.admin('peer', 'list'), /queued 1 .*last error: .*401/), { timeoutMs: 15_000 });
+    const db = new Database(join(folder, 'seller.test.db'), { readonly: true });
+    try {
+      assert.equal(db.prepare("select count(*) as n from events where client_id = 'after-disconnect-1'").get().n, 0);
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -29,7 +29,11 @@ describe('the home server goes down while a member server writes', () => {
       const answer = await sofia.post(`/groups/${group('proof')}/posts`, { text, clientId: `sofia-down-${i}` });
       assert.equal(answer.status, 202, 'acknowledged while the home is down: it is in the outbox');
     }
+    // A retried send (same clientId) while the home is down is the same write, queued once.
+    const retry = await sofia.post(`/groups/${group('proof')}/posts`, { text: texts[0], clientId: 'sofia-down-0' });
+    assert.equal(retry.status, 202);
     const waiting = await f.buyer.server.store.outbox.pending();
+    assert.equal(waiting.find((item) => item.kind === 'submit')!.eventId, retry.body.event);
     assert.equal(waiting.filter((item) => item.kind === 'submit').length, texts.length);
 
     // Let a few retries fail against the closed port, then bring the seller back where it was.

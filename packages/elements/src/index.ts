@@ -14,6 +14,7 @@ export { MutualConnectionChangeEvent } from './events/connection-change-event.js
 
 export { MutualConnection, type MutualConnectionOptions } from './connection/connection.js';
 export { MutualApiClient, type ReactionsAnswer } from './connection/api-client.js';
+export { isQueued, type WriteResult } from './connection/write-result.js';
 export { MutualApiError, type MutualApiErrorCode } from './connection/api-error.js';
 export { LiveStatus } from './connection/live-stream.js';
 export { TokenSource, type Credentials, type TokenProvider } from './connection/token-source.js';

@@ -27,3 +27,5 @@ export * from './federation/event-proof.js';
 export * from './federation/agreement.js';
 export * from './federation/api.js';
 export * from './api/agreements.js';
+export * from './model/base64url.js';
+export * from './federation/verify-record.js';

@@ -1,10 +1,10 @@
-import { CompactSign, compactVerify, type JWTVerifyGetKey } from 'jose';
+import { CompactSign, type JWTVerifyGetKey } from 'jose';
 import { TokenError } from '../errors.js';
 import { canonicalJson } from '../model/canonical-json.js';
-import { ALLOWED_ALGORITHMS } from '../tokens/algorithms.js';
 import { bodyHash } from './body-hash.js';
 import { AGREEMENT_SIGNATURE_TYPE } from './profiles.js';
 import type { SigningKey } from './signing-key.js';
+import { verifySignedRecord } from './verify-record.js';
 
 /** What both organisations sign when they commit to a milestone or a success criterion. */
 export interface AgreementTerms {
@@ -59,15 +59,7 @@ export async function signAgreement(terms: AgreementTerms, domain: string, key: 
 
 /** Checks that `domain` signed exactly these terms. */
 export async function verifyAgreementSignature(terms: AgreementTerms, signature: string, domain: string, keys: JWTVerifyGetKey): Promise<void> {
-  let payload: AgreementSignaturePayload;
-  try {
-    const result = await compactVerify(signature, keys as never, { algorithms: [...ALLOWED_ALGORITHMS] });
-    if (result.protectedHeader.typ !== AGREEMENT_SIGNATURE_TYPE) throw new TokenError('token_type_invalid', 'not an agreement signature');
-    payload = JSON.parse(new TextDecoder().decode(result.payload)) as AgreementSignaturePayload;
-  } catch (cause) {
-    if (cause instanceof TokenError) throw cause;
-    throw new TokenError('token_signature_invalid', 'the agreement signature does not verify', { cause });
-  }
+  const payload = (await verifySignedRecord(signature, AGREEMENT_SIGNATURE_TYPE, keys)) as Partial<AgreementSignaturePayload>;
   if (payload.iss !== domain || payload.agr !== terms.agreement || payload.h !== (await termsHash(terms))) {
     throw new TokenError('token_claim_invalid', 'the signature is for other terms');
   }

@@ -1,10 +1,10 @@
-import { CompactSign, compactVerify, type JWTVerifyGetKey } from 'jose';
+import { CompactSign, type JWTVerifyGetKey } from 'jose';
 import { TokenError } from '../errors.js';
 import { eventId } from '../model/event-id.js';
 import type { GroupEvent } from '../model/events.js';
-import { ALLOWED_ALGORITHMS } from '../tokens/algorithms.js';
 import { EVENT_PROOF_TYPE } from './profiles.js';
 import type { SigningKey } from './signing-key.js';
+import { verifySignedRecord } from './verify-record.js';
 
 /** What the home server signs for each event it places in a group's log. */
 interface EventProofPayload {
@@ -35,16 +35,7 @@ export async function signEventProof(event: GroupEvent, home: string, key: Signi
  * from its content.
  */
 export async function verifyEventProof(event: GroupEvent, proof: string | undefined, home: string, keys: JWTVerifyGetKey): Promise<void> {
-  if (!proof || proof.length > 4096) throw new TokenError('token_missing', 'the event carries no proof');
-  let payload: EventProofPayload;
-  try {
-    const result = await compactVerify(proof, keys as never, { algorithms: [...ALLOWED_ALGORITHMS] });
-    if (result.protectedHeader.typ !== EVENT_PROOF_TYPE) throw new TokenError('token_type_invalid', 'not an event proof');
-    payload = JSON.parse(new TextDecoder().decode(result.payload)) as EventProofPayload;
-  } catch (cause) {
-    if (cause instanceof TokenError) throw cause;
-    throw new TokenError('token_signature_invalid', 'the event proof does not verify', { cause });
-  }
+  const payload = (await verifySignedRecord(proof, EVENT_PROOF_TYPE, keys)) as Partial<EventProofPayload>;
   const { id, seq, space, group, type, author, at, body } = event;
   if (payload.iss !== home || payload.grp !== group || payload.seq !== seq || payload.eid !== id) {
     throw new TokenError('token_claim_invalid', 'the proof is for another event');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { base64url } from './base64url.js';
 
 /**
  * Ids of spaces, groups, tasks and milestones: URL-safe, at most 64 characters. Admins may choose
@@ -13,10 +14,8 @@ export type Id = z.infer<typeof IdSchema>;
 
 /** A fresh random id (128 bits, base64url). */
 export function newId(): Id {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '').replace(/^[_-]/, 'x');
+  // Ids start with a letter or digit, so one never looks like an option or a hidden name.
+  return base64url(crypto.getRandomValues(new Uint8Array(16))).replace(/^[_-]/, 'x');
 }
 
 /** A calendar date, `YYYY-MM-DD`. */

@@ -66,6 +66,11 @@ export class EventWriter {
     if (clientId) {
       const earlier = await store.findByClientId(request.group, request.author, clientId);
       if (earlier) return { status: 'stored', stored: earlier };
+      // A retry of a write still waiting in the outbox is the same write: same id, queued once.
+      for (const item of await store.outbox.pendingSubmits(request.group)) {
+        const queued = JSON.parse(item.payload!) as { draft: EventDraft; clientId?: string };
+        if (queued.clientId === clientId && queued.draft.author === request.author) return { status: 'queued', id: item.eventId! };
+      }
     }
     const id = await eventId(draft);
     await store.outbox.enqueue(

@@ -80,6 +80,18 @@ export class KyselyOutbox implements OutboxStore {
     return (await this.#db.selectFrom('outbox').selectAll().where('failed_at', 'is', null).orderBy('id').execute()).map(toItem);
   }
 
+  async pendingSubmits(group: string) {
+    const rows = await this.#db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('kind', '=', 'submit')
+      .where('group_id', '=', group)
+      .where('failed_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    return rows.map(toItem);
+  }
+
   async failures() {
     return (await this.#db.selectFrom('outbox').selectAll().where('failed_at', 'is not', null).orderBy('id').execute()).map(toItem);
   }

@@ -38,5 +38,7 @@ export interface OutboxStore {
   /** The receiver refused for good: keep the items for an admin to see, stop retrying them. */
   fail(ids: readonly number[], error: string, at: string): Promise<void>;
   pending(): Promise<OutboxItem[]>;
+  /** Pending submissions to a group (to find a retried write before queuing it twice). */
+  pendingSubmits(group: string): Promise<OutboxItem[]>;
   failures(): Promise<OutboxItem[]>;
 }
