@@ -29,3 +29,4 @@ export * from './federation/api.js';
 export * from './api/agreements.js';
 export * from './model/base64url.js';
 export * from './federation/verify-record.js';
+export * from './api/cockpit.js';

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { agreementRoutes } from './api/agreements.js';
+import { cockpitRoutes } from './api/cockpit.js';
 import { feedRoutes } from './api/feed.js';
 import { meRoutes } from './api/me.js';
 import { spaceRoutes } from './api/spaces.js';
@@ -85,6 +86,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/api', feedRoutes(deps));
   app.route('/api', taskRoutes(deps));
   app.route('/api', agreementRoutes(deps, federation));
+  app.route('/api', cockpitRoutes(deps, federation));
   app.route('/api', streamRoutes(deps));
 
   app.doc31('/openapi.json', {

@@ -6,14 +6,12 @@ import {
   newId,
   NewAgreementSchema,
   signAgreement,
-  verifyAgreementSignature,
-  type AgreementView,
 } from '@mutual/protocol';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { createLocalJWKSet } from 'jose';
 import type { Federation } from '../federation/federation.js';
 import type { Agreement, Store } from '../store/store.js';
 import { requireMember, requireWriter } from './access.js';
+import { agreementView } from './agreement-view.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { body, json, problems, queued, security } from './openapi.js';
 
@@ -53,26 +51,8 @@ const countersign = createRoute({
 
 export function agreementRoutes({ store, writer, config }: AppDeps, federation: Federation) {
   const domain = config.organisation.domain;
-  const { keys, directory } = federation.deps;
-
-  /** The signing organisation's keys: ours, or a peer's pinned ones. */
-  const keysOf = async (signer: string) =>
-    signer === domain ? createLocalJWKSet(await keys.jwks()) : await directory.keysOf(signer);
-
-  async function view(group: { id: string; space: string }, agreement: Agreement): Promise<AgreementView> {
-    const terms = agreementTerms(group, { ...agreement, agreement: agreement.id });
-    const signatures = [{ by: agreement.proposedBy, signature: agreement.proposerSignature }];
-    if (agreement.countersignedBy && agreement.countersignature) {
-      signatures.push({ by: agreement.countersignedBy, signature: agreement.countersignature });
-    }
-    let verified = signatures.length === 2 && new Set(signatures.map((s) => s.by)).size === 2;
-    for (const { by, signature } of signatures) {
-      const signerKeys = await keysOf(by);
-      verified &&= Boolean(signerKeys) && (await verifyAgreementSignature(terms, signature, by, signerKeys!).then(() => true, () => false));
-    }
-    const { id, kind, title, date, measure, parties } = agreement;
-    return { id, group: group.id, kind, title, ...(date && { date }), ...(measure && { measure }), parties, signatures, committed: verified };
-  }
+  const { keys } = federation.deps;
+  const view = (group: { id: string; space: string }, agreement: Agreement) => agreementView(federation, group, agreement);
 
   return new OpenAPIHono<AppEnv>()
     .openapi(listAgreements, async (c) => {

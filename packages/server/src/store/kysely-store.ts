@@ -420,6 +420,42 @@ export class KyselyStore implements Store {
     return row && toAgreement(row);
   }
 
+  async listTasksIn(groups: readonly string[]) {
+    if (groups.length === 0) return [];
+    const rows = await this.db.selectFrom('tasks').selectAll().where('group_id', 'in', [...groups]).orderBy('created_at').orderBy('id').execute();
+    return rows.map(toTask);
+  }
+
+  async listMilestonesIn(groups: readonly string[]) {
+    if (groups.length === 0) return [];
+    const rows = await this.db.selectFrom('milestones').selectAll().where('group_id', 'in', [...groups]).orderBy('date').orderBy('id').execute();
+    return rows.map(toMilestone);
+  }
+
+  async participation(groups: readonly string[], since: string) {
+    if (groups.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('events')
+      .select([
+        'author',
+        sql<number>`sum(case when type in ('post', 'reply') then 1 else 0 end)`.as('posts'),
+        sql<number>`sum(case when type in ('task.created', 'task.updated', 'milestone.set') then 1 else 0 end)`.as('task_changes'),
+        (eb) => eb.fn.max('at').as('last_active'),
+      ])
+      .where('group_id', 'in', [...groups])
+      .where('at', '>=', since)
+      .where('type', 'in', ['post', 'reply', 'task.created', 'task.updated', 'milestone.set'])
+      .groupBy('author')
+      .execute();
+    return rows.map((row) => ({ person: row.author, posts: Number(row.posts), taskChanges: Number(row.task_changes), lastActive: String(row.last_active) }));
+  }
+
+  async membersOfAny(groups: readonly string[]) {
+    if (groups.length === 0) return [];
+    const rows = await this.db.selectFrom('memberships').select('person_id').distinct().where('group_id', 'in', [...groups]).execute();
+    return [...(await this.getPeople(rows.map((row) => row.person_id))).values()].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
   async close() {
     await this.db.destroy();
   }

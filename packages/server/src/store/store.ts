@@ -126,6 +126,13 @@ export interface Store {
   listMilestones(group: string): Promise<Milestone[]>;
   getMilestone(group: string, id: string): Promise<Milestone | undefined>;
   listAgreements(group: string): Promise<Agreement[]>;
+  /** Tasks and milestones of several groups at once (a space's board and cockpit). */
+  listTasksIn(groups: readonly string[]): Promise<Task[]>;
+  listMilestonesIn(groups: readonly string[]): Promise<Milestone[]>;
+  /** Who took part since an instant, in those groups: posts and replies, task and milestone changes. */
+  participation(groups: readonly string[], since: string): Promise<Array<{ person: PersonId; posts: number; taskChanges: number; lastActive: string }>>;
+  /** Everyone who is a member of at least one of the groups. */
+  membersOfAny(groups: readonly string[]): Promise<Person[]>;
   getAgreement(group: string, id: string): Promise<Agreement | undefined>;
 
   close(): Promise<void>;

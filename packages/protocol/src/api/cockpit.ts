@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { MilestoneSchema, TaskSchema } from '../model/task.js';
+import { PersonSchema } from '../model/person.js';
+import { SpaceSchema } from '../model/space.js';
+import { AgreementSchema } from './agreements.js';
+
+/** How far back "engaged" and "silent" look. */
+export const ENGAGEMENT_WINDOW_DAYS = 14;
+
+export const RISK_LEVELS = ['on-track', 'at-risk', 'off-track'] as const;
+export const RiskSchema = z.enum(RISK_LEVELS).meta({ id: 'Risk' });
+export type Risk = z.infer<typeof RiskSchema>;
+
+export const WorkstreamProgressSchema = z
+  .object({
+    /** The workstream slug (`proof`, …), or `plan` for tasks with none. */
+    workstream: z.string(),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    blocked: z.number().int().nonnegative(),
+    overdue: z.number().int().nonnegative(),
+    risk: RiskSchema,
+  })
+  .meta({ id: 'WorkstreamProgress' });
+export type WorkstreamProgress = z.infer<typeof WorkstreamProgressSchema>;
+
+export const ParticipationSchema = z
+  .object({
+    person: PersonSchema,
+    posts: z.number().int().nonnegative(),
+    taskChanges: z.number().int().nonnegative(),
+    lastActive: z.string().optional(),
+  })
+  .meta({ id: 'Participation' });
+export type Participation = z.infer<typeof ParticipationSchema>;
+
+/** The decider's view of an evaluation: only from groups the viewer belongs to. */
+export const CockpitSchema = z
+  .object({
+    space: SpaceSchema,
+    /** The day the figures were computed for (`YYYY-MM-DD`, server's calendar, UTC). */
+    today: z.string(),
+    /** Whole days from today to the decision date; negative once it has passed. */
+    daysToDecision: z.number().int().optional(),
+    workstreams: z.array(WorkstreamProgressSchema),
+    overdue: z.array(TaskSchema),
+    blocked: z.array(TaskSchema),
+    nextMilestones: z.array(MilestoneSchema.extend({ waitingOn: z.array(TaskSchema) })),
+    engaged: z.array(ParticipationSchema),
+    silent: z.array(PersonSchema),
+    decisions: z.array(AgreementSchema),
+  })
+  .meta({ id: 'Cockpit' });
+export type Cockpit = z.infer<typeof CockpitSchema>;
+
+export const SpaceTasksSchema = z
+  .object({ tasks: z.array(TaskSchema), milestones: z.array(MilestoneSchema) })
+  .meta({ id: 'SpaceTasks' });
+export type SpaceTasks = z.infer<typeof SpaceTasksSchema>;
+
+/** Risk of a workstream from its counts: anything overdue or blocked is a risk; much of it is off track. */
+export function riskOf({ total, done, blocked, overdue }: Pick<WorkstreamProgress, 'total' | 'done' | 'blocked' | 'overdue'>): Risk {
+  const open = total - done;
+  if (open === 0 || (blocked === 0 && overdue === 0)) return 'on-track';
+  if (blocked + overdue >= Math.max(2, Math.ceil(open / 3))) return 'off-track';
+  return 'at-risk';
+}

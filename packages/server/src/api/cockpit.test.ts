@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestOrganisation, type TestOrganisation } from '../testing/test-organisation.js';
+
+const ANA = 'ana@seller.test';
+const BOB = 'bob@seller.test';
+const CARLA = 'carla@seller.test';
+const NOW = Date.parse('2027-01-10T12:00:00Z');
+
+describe('the decider cockpit figures', () => {
+  let org: TestOrganisation;
+  let now = NOW;
+  const as = async (person: string, path: string, method = 'GET', body?: unknown) => {
+    const response = await fetch(`${org.url}/api${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${await org.token(person)}`, 'Content-Type': 'application/json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  before(async () => {
+    org = await startTestOrganisation({ clock: () => now });
+    await org.admin.createSpace({ id: 'acme', name: 'Acme', buyer: 'buyer.test', decisionDate: '2027-03-31' });
+    for (const [id, name] of [[ANA, 'Ana'], [BOB, 'Bob'], [CARLA, 'Carla']] as const) await org.admin.addPerson({ id, name });
+    for (const group of ['acme.plan', 'acme.steering', 'acme.proof', 'acme.internal']) await org.admin.addMember(group, ANA, 'lead');
+    for (const group of ['acme.plan', 'acme.steering', 'acme.proof']) await org.admin.addMember(group, BOB);
+    await org.admin.addMember('acme.plan', CARLA);
+    // Old activity, outside the 14-day window: Carla's post three weeks ago.
+    now = NOW - 21 * 86_400_000;
+    await as(CARLA, '/groups/acme.plan/posts', 'POST', { text: 'Long ago' });
+    now = NOW;
+    const task = (group: string, title: string, fields: object) => as(ANA, `/groups/${group}/tasks`, 'POST', { title, ...fields });
+    await task('acme.proof', 'Sandbox', { status: 'done', workstream: 'proof', due: '2027-01-05' });
+    await task('acme.proof', 'Pen test', { status: 'blocked', workstream: 'proof', due: '2027-01-08' });
+    await task('acme.proof', 'Load test', { status: 'doing', workstream: 'proof', due: '2027-01-20' });
+    await task('acme.plan', 'Business case draft', { status: 'todo', workstream: 'business-case', due: '2027-01-09' });
+    await task('acme.plan', 'Reference call', { status: 'todo', workstream: 'business-case', due: '2027-02-01' });
+    await task('acme.internal', 'Discount approval', { status: 'blocked', workstream: 'contract', due: '2027-01-02' });
+    await as(ANA, '/groups/acme.proof/milestones', 'POST', { title: 'Proof signed off', date: '2027-01-25' });
+    await as(ANA, '/groups/acme.plan/milestones', 'POST', { title: 'Kick-off', date: '2027-01-01', done: true });
+    await as(BOB, '/groups/acme.plan/posts', 'POST', { text: 'Agenda for Monday' });
+  });
+  after(() => org.close());
+
+  it('computes countdown, progress, risk, overdue, blocked, next milestones and engagement', async () => {
+    const { status, body } = await as(BOB, '/spaces/acme/cockpit');
+    assert.equal(status, 200, JSON.stringify(body));
+    assert.equal(body.today, '2027-01-10');
+    assert.equal(body.daysToDecision, 80);
+    assert.deepEqual(body.workstreams, [
+      { workstream: 'business-case', done: 0, total: 2, blocked: 0, overdue: 1, risk: 'at-risk' },
+      { workstream: 'proof', done: 1, total: 3, blocked: 1, overdue: 1, risk: 'off-track' },
+    ]);
+    assert.deepEqual(body.overdue.map((t: any) => t.title).sort(), ['Business case draft', 'Pen test']);
+    assert.deepEqual(body.blocked.map((t: any) => t.title), ['Pen test']);
+    assert.deepEqual(body.nextMilestones.map((m: any) => [m.title, m.waitingOn.map((t: any) => t.title)]), [['Proof signed off', ['Pen test', 'Load test']]]);
+    assert.deepEqual(body.engaged.map((e: any) => [e.person.id, e.posts, e.taskChanges]), [[ANA, 0, 7], [BOB, 1, 0]]);
+    assert.deepEqual(body.silent.map((p: any) => p.id), [CARLA]);
+  });
+
+  it('counts only what the viewer may see', async () => {
+    const { body } = await as(ANA, '/spaces/acme/cockpit');
+    assert.deepEqual(body.workstreams.map((w: any) => w.workstream), ['business-case', 'contract', 'proof'], 'Ana is in the internal group');
+    const bob = await as(BOB, '/spaces/acme/cockpit');
+    assert.ok(!JSON.stringify(bob.body).includes('Discount approval'));
+  });
+
+  it('is for steering members only', async () => {
+    const { status, body } = await as(CARLA, '/spaces/acme/cockpit');
+    assert.equal(status, 403);
+    assert.equal(body.code, 'forbidden');
+  });
+
+  it('gives the board every task and milestone of the viewer’s groups', async () => {
+    const { body } = await as(BOB, '/spaces/acme/tasks');
+    assert.equal(body.tasks.length, 5);
+    assert.equal(body.milestones.length, 2);
+    assert.equal((await as(CARLA, '/spaces/acme/tasks')).body.tasks.length, 2);
+  });
+});
