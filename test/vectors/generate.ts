@@ -6,10 +6,10 @@
  * Keys come from keys.json beside this file (made once, on the first run, if it is missing); the
  * clock is fixed. Valid artefacts are made by the real signers of @mutual/protocol; invalid ones
  * are built byte by byte here, one defect each, so that they stay independent of those signers.
- * Ed25519 signatures are deterministic, ES256 ones are not: a new run changes ES256 bytes and the
- * jti the signers draw at random, never a verdict.
+ * Ed25519 signatures are deterministic and the signers' random jti come from a seeded stream, so a
+ * new run changes only ES256 signatures (and what is derived from them), never a verdict.
  */
-import { createHmac, createPrivateKey, createPublicKey, sign as cryptoSign, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createHash, createHmac, createPrivateKey, createPublicKey, sign as cryptoSign, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK } from 'jose';
 import {
@@ -100,6 +100,21 @@ const keySets: Record<string, JSONWebKeySet> = {
   es256: { keys: [publicJwk(keyFile.keys.es256)] },
   'ed25519+es256': { keys: [publicJwk(keyFile.keys.ed25519), publicJwk(keyFile.keys.es256)] },
 };
+
+// The signers draw each jti from crypto.getRandomValues. A seeded stream makes those jti, and with
+// them every Ed25519 artefact, the same from run to run, so a regenerated file shows only real
+// changes (ES256 signatures still differ: their nonce comes from OpenSSL, not from here).
+let draws = 0;
+function seededRandomValues<T extends ArrayBufferView | null>(array: T): T {
+  if (array) {
+    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    for (let offset = 0; offset < bytes.length; offset += 32) {
+      bytes.set(createHash('sha256').update(`mutual-vectors-${draws++}`).digest().subarray(0, bytes.length - offset), offset);
+    }
+  }
+  return array;
+}
+Object.defineProperty(globalThis.crypto, 'getRandomValues', { value: seededRandomValues, configurable: true });
 
 const T0 = Date.parse('2027-01-01T10:00:00.000Z');
 const S0 = T0 / 1000;
