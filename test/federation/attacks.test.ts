@@ -2,7 +2,9 @@
 // nothing changes.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { generateKeyPair } from 'jose';
+import { generateKeyPair, importJWK, type CryptoKey } from 'jose';
+import { generateKeys } from '@mutual/server';
+import { acceptInvitation, createInvitation } from '@mutual/server/testing';
 import { eventId, signEventProof, signServerRequest, type Delivery, type SigningKey } from '@mutual/protocol';
 import { apiAs } from '../support/api-client.js';
 import { group, PEOPLE, settle, SPACE, startFederation, type Federation } from '../support/federation-fixture.js';
@@ -180,5 +182,37 @@ describe('a hostile or confused peer', () => {
     const realProof = await signEventProof(event, 'buyer.test', buyerKey);
     const second = await send({ path: '/federation/v1/groups/acme.review/events', body: { space, group: review, events: [{ event: tampered, proof: realProof }], people: [], claims: [] } });
     assert.equal(second.body.applied, seq - 1, 'a body that does not match its id is not applied');
+  });
+
+  it('normalises a draft before placing it, so every receiver derives the same id', async () => {
+    const claim = (await f.buyer.server.store.peers.getClaim(group('proof'), PEOPLE.sofia))!.token;
+    const draft = { space: SPACE, group: group('proof'), type: 'post', author: PEOPLE.sofia, at: new Date().toISOString(), body: { text: '   padded finding   ', extra: 'dropped' } };
+    const answer = await send({ path: `/federation/v1/groups/${group('proof')}/submit`, body: { writes: [{ draft, claim, author: { id: PEOPLE.sofia, name: 'Sofia', organisation: 'buyer.test' } }] } });
+    assert.equal(answer.status, 200);
+    assert.ok(answer.body.results[0].seq, JSON.stringify(answer.body));
+    await settle([f.seller, f.buyer, f.partner]);
+    for (const org of [f.seller, f.buyer, f.partner]) {
+      const events = await org.server.store.eventsAfter([group('proof')], 0, 1000);
+      const placed = events.find((e) => e.event.id === answer.body.results[0].id);
+      assert.deepEqual(placed?.event.body, { text: 'padded finding' }, org.domain);
+    }
+  });
+
+  it('never lets an invitation replace a peer already pinned', async () => {
+    const { token } = await createInvitation(f.seller.server.federation.deps);
+    // The partner is a peer already: its own server refuses to accept again…
+    await assert.rejects(acceptInvitation(f.partner.server.federation.deps, token), (error: any) => error.code === 'conflict');
+    // …and a stranger presenting the buyer's domain with its own origin and keys is refused by the seller.
+    const keys = await generateKeys('EdDSA');
+    const body = { invitation: token, domain: 'buyer.test', name: 'Not the buyer', origin: 'http://127.0.0.1:1', jwks: keys.publicJwks };
+    const key = { kid: keys.kid, alg: 'EdDSA' as const, key: (await importJWK(keys.privateJwk, 'EdDSA')) as CryptoKey };
+    const tokenHeader = await signServerRequest({ issuer: body.origin, audience: f.seller.url, method: 'POST', path: '/federation/v1/peering/accept', body: JSON.stringify(body), key });
+    const response = await fetch(`${f.seller.url}/federation/v1/peering/accept`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokenHeader}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    assert.equal(response.status, 409);
+    assert.equal((await f.seller.server.store.peers.getPeer('buyer.test'))!.origin, f.buyer.url, 'the pinned buyer is untouched');
   });
 });

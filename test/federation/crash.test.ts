@@ -115,7 +115,7 @@ describe('a member server killed mid-stream', () => {
     await eventually(() => assert.match(buyer.admin('peer', 'list'), /queued 1 .*last error: .*401/), { timeoutMs: 15_000 });
     const db = new Database(join(folder, 'seller.test.db'), { readonly: true });
     try {
-      assert.equal(db.prepare("select count(*) as n from events where client_id = 'after-disconnect-1'").get().n, 0);
+      assert.equal((db.prepare("select count(*) as n from events where client_id = 'after-disconnect-1'").get() as { n: number }).n, 0);
     } finally {
       db.close();
     }

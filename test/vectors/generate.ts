@@ -522,10 +522,10 @@ const eventProofVectors: EventProofVector[] = [
   eventProof('signed by the other key', proofByNewKey, 'token_signature_invalid'),
   eventProof('payload changed after signing', tamper(proof, { seq: 8 }), 'token_signature_invalid', { event: { ...proven, seq: 8 } }),
   eventProof('typ of an agreement signature', jws(headerFor(AGREEMENT_SIGNATURE_TYPE, 'ed25519'), proofPayload, 'ed25519'), 'token_type_invalid'),
-  eventProof('alg none', jws({ alg: 'none', typ: EVENT_PROOF_TYPE }, proofPayload, 'none'), 'token_signature_invalid', {
-    note: 'JWS artefacts report every signature-level failure (alg, key, signature) as token_signature_invalid',
+  eventProof('alg none', jws({ alg: 'none', typ: EVENT_PROOF_TYPE }, proofPayload, 'none'), 'token_alg_not_allowed', {
+    note: 'signed records get the same structural checks as tokens before any key is used',
   }),
-  eventProof('HS256 keyed with the public key', jws({ alg: 'HS256', typ: EVENT_PROOF_TYPE, kid: kidOf('ed25519') }, proofPayload, { hmacSecret: spkiPem }), 'token_signature_invalid'),
+  eventProof('HS256 keyed with the public key', jws({ alg: 'HS256', typ: EVENT_PROOF_TYPE, kid: kidOf('ed25519') }, proofPayload, { hmacSecret: spkiPem }), 'token_alg_not_allowed'),
   eventProof('no proof', '', 'token_missing'),
 ];
 

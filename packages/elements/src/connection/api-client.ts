@@ -16,6 +16,7 @@ import type {
   QueuedWrite,
   ReactionCount,
   ReactionRequest,
+  SpaceTasks,
   Task,
   TaskChanges,
   TaskList,
@@ -150,6 +151,11 @@ export class MutualApiClient {
     return this.#write('PATCH', `/api/groups/${segment(group)}/milestones/${segment(milestone)}`, changes, options);
   }
 
+  /** Every task and milestone of the groups the viewer is in, across the space: the mutual action plan. */
+  spaceTasks(space: string, options?: RequestOptions): Promise<SpaceTasks> {
+    return this.#json('GET', `/api/spaces/${segment(space)}/tasks`, undefined, options);
+  }
+
   /**
    * Opens a space's live stream and resolves once the headers arrived; the caller reads the body.
    * `lastEventId` resumes after the last message seen.
@@ -158,6 +164,14 @@ export class MutualApiClient {
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
     if (options.lastEventId) headers['Last-Event-ID'] = options.lastEventId;
     return this.#request('GET', `/api/spaces/${segment(space)}/stream`, { headers, signal: options.signal });
+  }
+
+  /**
+   * The decider cockpit's figures for a space, computed by the server from the caller's groups only.
+   * `403 forbidden` when the caller is not in the space's steering group.
+   */
+  cockpit(space: string, options?: RequestOptions): Promise<import('@mutual/protocol').Cockpit> {
+    return this.#json('GET', `/api/spaces/${segment(space)}/cockpit`, undefined, options);
   }
 
   async #json<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {

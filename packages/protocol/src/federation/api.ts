@@ -11,7 +11,9 @@ export const MAX_EVENTS_PER_REQUEST = 500;
 /** Largest federation request body. */
 export const MAX_FEDERATION_BODY_BYTES = 2 * 1024 * 1024;
 
-const Jwks = z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1).max(10) });
+/** Most keys one organisation may publish or have pinned (rotations included). */
+export const MAX_PINNED_KEYS = 100;
+const Jwks = z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_PINNED_KEYS) });
 
 export const ServerMetadataSchema = z.object({
   protocol: z.literal(FEDERATION_PROTOCOL),
@@ -22,12 +24,28 @@ export const ServerMetadataSchema = z.object({
 });
 export type ServerMetadata = z.infer<typeof ServerMetadataSchema>;
 
+/** An exact origin: scheme, host and port, nothing else. */
+export const OriginSchema = z
+  .string()
+  .max(300)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, 'an exact origin: scheme://host[:port]');
+
+/** Public keys only: a JWK with a private part is refused, not silently pinned. */
+const PublicJwks = Jwks.refine((jwks) => jwks.keys.every((key) => !('d' in key) && typeof key.kid === 'string'), 'public keys with a kid only');
+
 export const PeeringAcceptSchema = z.object({
-  invitation: z.string().max(8192),
+  invitation: z.string().max(16384),
   domain: DomainSchema,
   name: z.string().min(1).max(120),
-  origin: z.string().max(300),
-  jwks: Jwks,
+  origin: OriginSchema,
+  jwks: PublicJwks,
 });
 export type PeeringAccept = z.infer<typeof PeeringAcceptSchema>;
 
@@ -59,6 +77,8 @@ export const DeliveryReceiptSchema = z.object({
   applied: z.number().int().nonnegative(),
   /** Events it holds until a gap is filled. */
   held: z.number().int().nonnegative(),
+  /** Events and claims it refused (bad proof, wrong group, conflicting sequence): a problem to report. */
+  rejected: z.number().int().nonnegative().default(0),
 });
 export type DeliveryReceipt = z.infer<typeof DeliveryReceiptSchema>;
 
@@ -72,9 +92,15 @@ export const DraftSchema = z
     at: InstantSchema,
     body: z.record(z.string(), z.unknown()),
   })
-  .superRefine((draft, context) => {
+  // The body is replaced by its parsed form (trimmed, unknown fields dropped): what the home
+  // appends, hashes and signs must be exactly what every receiver's schema gives back.
+  .transform((draft, context) => {
     const result = EVENT_BODY_SCHEMAS[draft.type].safeParse(draft.body);
-    if (!result.success) context.addIssue({ code: 'custom', message: `invalid ${draft.type} body`, path: ['body'] });
+    if (!result.success) {
+      context.addIssue({ code: 'custom', message: `invalid ${draft.type} body`, path: ['body'] });
+      return z.NEVER;
+    }
+    return { ...draft, body: result.data as Record<string, unknown> };
   });
 
 export const SubmissionSchema = z.object({

@@ -50,7 +50,7 @@ export async function signInvitation(
 export async function verifyInvitation(token: string | undefined, options: { clock?: Clock } = {}): Promise<Invitation> {
   const { payload: unverified } = inspectJwt(token, INVITATION_PROFILE);
   const jwks = unverified.jwks as JSONWebKeySet | undefined;
-  if (!jwks || !Array.isArray(jwks.keys) || jwks.keys.length === 0 || jwks.keys.length > 10) {
+  if (!jwks || !Array.isArray(jwks.keys) || jwks.keys.length === 0 || jwks.keys.length > 100) {
     throw new TokenError('token_claim_invalid', 'an invitation carries its signer keys');
   }
   if (jwks.keys.some((key) => 'd' in key)) throw new TokenError('token_claim_invalid', 'an invitation must not carry private keys');

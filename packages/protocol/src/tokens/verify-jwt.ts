@@ -94,6 +94,11 @@ export async function verifyJwt(token: string | undefined, options: VerifyJwtOpt
   } catch (cause) {
     throw fromJoseError(cause);
   }
+  // A token addressed to several servers could be replayed at each: one audience, exactly.
+  if (payload.aud !== options.audience) fail('token_audience_invalid', 'the token must name exactly this server as its audience');
+  if (payload.jti !== undefined && (typeof payload.jti !== 'string' || payload.jti.length === 0)) {
+    fail('token_claim_invalid', '"jti" must be a non-empty string');
+  }
   for (const claim of ['exp', 'iat', 'nbf'] as const) {
     if (payload[claim] !== undefined && !Number.isInteger(payload[claim])) {
       fail('token_claim_invalid', `"${claim}" must be a whole number of seconds`);

@@ -72,9 +72,7 @@ keys
   .action(async ({ config: file }: { config: string }) => {
     await withStore(file, async (store) => {
       const kid = await new ServerKeys(store.peers).rotate();
-      const at = new Date().toISOString();
       const peers = await store.peers.listPeers();
-      for (const peer of peers) await store.outbox.enqueue({ target: peer.domain, kind: 'keys' }, at);
       console.log(`new signing key ${kid}; announcing it to ${peers.length} peer(s)`);
     });
   });

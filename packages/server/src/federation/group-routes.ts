@@ -25,9 +25,9 @@ export function groupRoutes(deps: FederationDeps) {
   /** The group, if homed here and the peer has a current member in it; 403 otherwise. */
   async function groupServedTo(groupId: string, peerDomain: string) {
     const group = await store.getGroup(groupId);
-    if (!group || group.home !== config.organisation.domain) throw new MutualError('not_home', 'this server is not the home of that group');
-    if (group.kind === 'internal' || !(await store.memberDomains(group.id)).includes(peerDomain)) {
-      throw new MutualError('not_a_member', 'your organisation has no member in this group');
+    // One answer whether the group is unknown, homed elsewhere or not shared: ids cannot be probed.
+    if (!group || group.home !== config.organisation.domain || group.kind === 'internal' || !(await store.memberDomains(group.id)).includes(peerDomain)) {
+      throw new MutualError('not_a_member', 'your organisation has no member in this group here');
     }
     return group;
   }
@@ -36,7 +36,7 @@ export function groupRoutes(deps: FederationDeps) {
     .post('/federation/v1/groups/:group/events', async (c) => {
       const delivery = parseSigned(c.var.body, DeliverySchema);
       const receipt = await applier.receive(c.var.peer, delivery, c.req.param('group'));
-      return c.json({ applied: receipt.applied, held: receipt.held });
+      return c.json({ applied: receipt.applied, held: receipt.held, rejected: receipt.rejected });
     })
     .get('/federation/v1/groups/:group/events', async (c) => {
       const group = await groupServedTo(c.req.param('group'), c.var.peer.domain);

@@ -1,6 +1,8 @@
 import {
+  DeliveryReceiptSchema,
   domainOf,
   MAX_EVENTS_PER_REQUEST,
+  MAX_FEDERATION_BODY_BYTES,
   SubmissionResultSchema,
   type Clock,
   type Delivery,
@@ -31,6 +33,8 @@ export interface OutboxWorkerOptions {
 
 /** A claim is renewed from the home when it has less than this left (ms). */
 const CLAIM_MARGIN_MS = 60_000;
+/** Stay well under the receiver's body limit: a batch is cut by size as well as by count. */
+const BATCH_BYTES = MAX_FEDERATION_BODY_BYTES / 2;
 
 /**
  * Sends what the outbox holds: deliveries of sequenced events to member servers, submissions of
@@ -127,12 +131,24 @@ export class OutboxWorker {
   async #deliver(peer: PeerRecord, batch: OutboxItem[]): Promise<void> {
     const { store, client, claims } = this.#options;
     const groupId = batch[0]!.group!;
-    const [group, sealed] = [await store.getGroup(groupId), await store.sealedByIds(batch.map((item) => item.eventId!))];
+    const group = await store.getGroup(groupId);
     const space = group && (await store.getSpace(group.space));
     if (!group || !space) {
       await store.outbox.complete(batch.map((item) => item.id));
       return;
     }
+    // Cut the batch by size: the items not sent now stay at the head of the queue for the next round.
+    const found = await store.sealedByIds(batch.map((item) => item.eventId!));
+    const sealed = [];
+    let bytes = 0;
+    for (const event of found) {
+      bytes += JSON.stringify(event).length;
+      if (sealed.length > 0 && bytes > BATCH_BYTES) break;
+      sealed.push(event);
+    }
+    const held = new Set(found.slice(sealed.length).map(({ event }) => event.id));
+    // What is sent now leaves the queue (and an item whose event is gone has nothing to send).
+    const done = batch.filter((item) => !held.has(item.eventId!));
     const people = await store.getPeople([
       ...sealed.map(({ event }) => event.author),
       ...sealed.flatMap(({ event }) => ('person' in event.body && typeof event.body.person === 'string' ? [event.body.person] : [])),
@@ -144,8 +160,13 @@ export class OutboxWorker {
       people: [...people.values()],
       claims: await claims.claimsFor(group, peer),
     };
-    await client.request(peer, 'POST', `/federation/v1/groups/${encodeURIComponent(group.id)}/events`, delivery);
-    await store.outbox.complete(batch.map((item) => item.id));
+    const receipt = DeliveryReceiptSchema.parse(await client.request(peer, 'POST', `/federation/v1/groups/${encodeURIComponent(group.id)}/events`, delivery));
+    if (receipt.rejected > 0) {
+      // The peer refused part of what we sent (it says so but keeps the rest): say it loudly.
+      this.#options.onError?.(peer.domain, new Error(`${peer.domain} rejected ${receipt.rejected} item(s) of ${group.id}`));
+      console.error(`mutual: ${peer.domain} rejected ${receipt.rejected} item(s) of a delivery of ${group.id}`);
+    }
+    await store.outbox.complete(done.map((item) => item.id));
   }
 
   async #submit(peer: PeerRecord, batch: OutboxItem[]): Promise<void> {
@@ -196,13 +217,16 @@ export class OutboxWorker {
   }
 }
 
-/** The head items that can travel in one request: same kind, same group, in order. */
+/** The head items that can travel in one request: same kind, same group, in order, within size. */
 function takeBatch(head: OutboxItem[]): OutboxItem[] {
   const first = head[0]!;
   if (first.kind === 'keys') return [first];
   const batch: OutboxItem[] = [];
+  let bytes = 0;
   for (const item of head) {
     if (item.kind !== first.kind || item.group !== first.group) break;
+    bytes += item.payload?.length ?? 0;
+    if (batch.length > 0 && bytes > BATCH_BYTES) break;
     batch.push(item);
   }
   return batch;

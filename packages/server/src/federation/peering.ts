@@ -1,4 +1,6 @@
 import {
+  ALLOWED_ALGORITHMS,
+  MAX_PINNED_KEYS,
   MutualError,
   PeeringAcceptedSchema,
   PeeringAcceptSchema,
@@ -37,6 +39,7 @@ export async function acceptInvitation(deps: PeeringDeps, token: string): Promis
   const { config, store, keys, clock } = deps;
   const invitation = await verifyInvitation(token, { clock });
   if (invitation.domain === config.organisation.domain) throw new MutualError('conflict', 'an organisation cannot peer with itself');
+  if (await store.peers.getPeer(invitation.domain)) throw new MutualError('conflict', `${invitation.domain} is a peer already`);
   const body: PeeringAccept = {
     invitation: token,
     domain: config.organisation.domain,
@@ -66,7 +69,7 @@ export async function acceptInvitation(deps: PeeringDeps, token: string): Promis
 export function mergeKeys(pinned: JSONWebKeySet, announced: JSONWebKeySet): JSONWebKeySet {
   const byKid = new Map(pinned.keys.map((key) => [key.kid, key]));
   for (const key of announced.keys) if (key.kid && !byKid.has(key.kid) && !('d' in key)) byKid.set(key.kid, key);
-  return { keys: [...byKid.values()].slice(0, 20) };
+  return { keys: [...byKid.values()].slice(0, MAX_PINNED_KEYS) };
 }
 
 /** The inviter's side of peering: the one federation route a stranger may call. */
@@ -93,14 +96,16 @@ export function peeringRoutes(deps: FederationDeps) {
     const invitation = await verifyInvitation(body.invitation, { clock });
     const ours = await keys.jwks();
     const namesUs = invitation.origin === config.organisation.origin && invitation.domain === config.organisation.domain;
-    const signedByUs = await compactVerify(body.invitation, createLocalJWKSet(ours) as never).then(
+    const signedByUs = await compactVerify(body.invitation, createLocalJWKSet(ours) as never, { algorithms: [...ALLOWED_ALGORITHMS] }).then(
       () => true,
       () => false,
     );
     if (!namesUs || !signedByUs) throw new MutualError('forbidden', 'this invitation was not issued here');
     if (body.domain === config.organisation.domain) throw new MutualError('conflict', 'an organisation cannot peer with itself');
-    const existing = await store.peers.getPeerByOrigin(body.origin);
-    if (existing && existing.domain !== body.domain) throw new MutualError('conflict', 'that origin belongs to another peer');
+    // An invitation admits a new organisation; it never replaces the origin or keys of a pinned one.
+    if ((await store.peers.getPeer(body.domain)) || (await store.peers.getPeerByOrigin(body.origin))) {
+      throw new MutualError('conflict', 'that organisation or origin is a peer already');
+    }
     const outcome = await store.peers.redeemInvitation(invitation.id, body.domain, new Date(clock()).toISOString());
     if (outcome !== 'redeemed') throw new MutualError('forbidden', `the invitation is ${outcome}`);
     await store.peers.savePeer({

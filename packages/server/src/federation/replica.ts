@@ -56,9 +56,14 @@ export class ReplicaApplier {
     if (group.space !== space.id) throw new MutualError('invalid_request', 'the group is not in that space');
     const existing = await store.getGroup(group.id);
     if (existing && existing.home !== peer.domain) throw new MutualError('not_home', 'that group has another home');
+    // Ids are shared by every organisation: a peer may only introduce spaces and home groups in
+    // evaluations it is a party to (as the space here records it, or as it introduces it).
+    const knownSpace = await store.getSpace(space.id);
+    const parties = knownSpace ? [knownSpace.seller, knownSpace.buyer] : [space.seller, space.buyer];
+    if (!existing && !parties.includes(peer.domain)) throw new MutualError('not_home', 'only the seller or the buyer of a space homes its groups');
 
     const at = new Date(clock()).toISOString();
-    if (!(await store.getSpace(space.id))) await store.upsertSpace(space, at);
+    if (!knownSpace) await store.upsertSpace(space, at);
     await store.upsertGroup(group, at);
     for (const person of payload.people) {
       // A peer never speaks for our own people; and a profile must be of the domain it claims.

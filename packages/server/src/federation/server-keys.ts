@@ -55,18 +55,19 @@ export class ServerKeys {
     return { keys: (await this.#load()).map((record) => record.publicJwk as JWK) };
   }
 
-  /** Makes a new key the signing one. Peers learn it through a signed announcement. */
+  /**
+   * Makes a new key the signing one and, in the same transaction, queues its announcement to every
+   * peer (signed with the key each peer knows), so a crash cannot leave a key unannounced.
+   */
   async rotate(alg: 'EdDSA' | 'ES256' = 'EdDSA'): Promise<string> {
     const createdAt = new Date(this.#clock()).toISOString();
     // The kid starts with the time, so that keys sort by age even within one millisecond's clock.
     const generated = await generateKeys(alg, `${createdAt.replace(/[-:.TZ]/g, '')}-${newId().slice(0, 8)}`);
-    await this.#peers.addServerKey({
-      kid: generated.kid,
-      alg,
-      privateJwk: generated.privateJwk,
-      publicJwk: generated.publicJwks.keys[0]!,
-      createdAt,
-    });
+    const peers = await this.#peers.listPeers();
+    await this.#peers.addServerKey(
+      { kid: generated.kid, alg, privateJwk: generated.privateJwk, publicJwk: generated.publicJwks.keys[0]!, createdAt },
+      peers.map((peer) => peer.domain),
+    );
     this.#records = undefined;
     return generated.kid;
   }

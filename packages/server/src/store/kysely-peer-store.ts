@@ -1,6 +1,7 @@
 import type { JSONWebKeySet } from 'jose';
 import type { Kysely } from 'kysely';
 import type { InvitationOutcome, PeerRecord, PeerStore, ServerKeyRecord } from './peer-store.js';
+import { enqueueOutbox } from './kysely-outbox.js';
 import type { Database, PeersTable } from './schema.js';
 
 const toPeer = (row: PeersTable): PeerRecord => ({
@@ -30,17 +31,20 @@ export class KyselyPeerStore implements PeerStore {
     }));
   }
 
-  async addServerKey(key: ServerKeyRecord) {
-    await this.#db
-      .insertInto('server_keys')
-      .values({
-        kid: key.kid,
-        alg: key.alg,
-        private_jwk: JSON.stringify(key.privateJwk),
-        public_jwk: JSON.stringify(key.publicJwk),
-        created_at: key.createdAt,
-      })
-      .execute();
+  async addServerKey(key: ServerKeyRecord, announceTo: readonly string[] = []) {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('server_keys')
+        .values({
+          kid: key.kid,
+          alg: key.alg,
+          private_jwk: JSON.stringify(key.privateJwk),
+          public_jwk: JSON.stringify(key.publicJwk),
+          created_at: key.createdAt,
+        })
+        .execute();
+      for (const target of announceTo) await enqueueOutbox(trx, { target, kind: 'keys' }, key.createdAt);
+    });
   }
 
   async listPeers() {

@@ -24,7 +24,8 @@ export type InvitationOutcome = 'redeemed' | 'unknown' | 'used' | 'expired';
 /** What federation remembers: our keys, our peers, invitations, replay ids, claims. */
 export interface PeerStore {
   serverKeys(): Promise<ServerKeyRecord[]>;
-  addServerKey(key: ServerKeyRecord): Promise<void>;
+  /** Adds a key and, in the same transaction, an announcement of it to each of `announceTo`. */
+  addServerKey(key: ServerKeyRecord, announceTo?: readonly string[]): Promise<void>;
 
   listPeers(): Promise<PeerRecord[]>;
   getPeer(domain: string): Promise<PeerRecord | undefined>;

@@ -3,6 +3,8 @@ import { signEmbedToken, systemClock, type Clock, type PersonId } from '@mutual/
 import { Admin } from '../admin/admin.js';
 import { parseConfig, type ServerConfigInput } from '../config/config.js';
 import { acceptInvitation, createInvitation } from '../federation/peering.js';
+
+export { acceptInvitation, createInvitation };
 import { generateKeys, type GeneratedKeyPair } from '../keys/generate-keys.js';
 import { startServer, type RunningServer } from '../server.js';
 

@@ -1,0 +1,350 @@
+import type { TaskStatus } from '@mutual/protocol';
+import type { MutualApiErrorCode } from '../connection/api-error.js';
+import type { LiveStatus } from '../connection/live-stream.js';
+import type { Catalogs } from '../i18n/locale-controller.js';
+import type { MilestoneState } from './board-model.js';
+import type { FieldProblem, TaskField } from './task-form.js';
+
+/** Every string the board shows or announces, in each language it speaks. */
+export interface BoardStrings {
+  /** BCP 47 tag for dates and plural rules. */
+  locale: string;
+  title: string;
+  liveStatus: Record<LiveStatus, string>;
+  status: Record<TaskStatus, string>;
+  /** Lane names: the overall plan and the standard workstreams (DESIGN.md's table). */
+  lanes: Record<string, string>;
+  /** Groups whose tasks only some people see: named on their cards. */
+  groupKinds: { plan: string; steering: string; internal: string };
+  connecting: string;
+  loading: string;
+  loadFailed: string;
+  tryAgain: string;
+  empty: string;
+  noMatch: string;
+  clearFilters: string;
+  newTask: string;
+  addTaskTo: (lane: string) => string;
+  filtersLabel: string;
+  filterMine: string;
+  filterOverdue: string;
+  filterOrganisation: string;
+  allOrganisations: string;
+  organisationOption: (domain: string, mine: boolean) => string;
+  filterWorkstream: string;
+  allWorkstreams: string;
+  shown: (shown: number, total: number) => string;
+  boardLabel: string;
+  cellLabel: (lane: string, status: string, count: number) => string;
+  taskCount: (count: number) => string;
+  cardRole: string;
+  instructions: string;
+  noOwner: string;
+  owner: string;
+  external: string;
+  externalDescription: (organisation: string) => string;
+  due: string;
+  overdue: string;
+  overdueBy: (days: number) => string;
+  deliverable: string;
+  visibleTo: (group: string) => string;
+  saving: string;
+  queued: (home: string | undefined) => string;
+  pickedUp: (task: string, lane: string, status: string) => string;
+  over: (lane: string, status: string) => string;
+  moved: (task: string, lane: string, status: string) => string;
+  unchanged: (task: string) => string;
+  cancelled: (task: string, lane: string, status: string) => string;
+  vetoed: (task: string) => string;
+  moveFailed: (task: string) => string;
+  dismiss: string;
+  created: (task: string) => string;
+  updated: (task: string) => string;
+  liveCreated: (author: string, organisation: string, task: string) => string;
+  liveMoved: (author: string, organisation: string, task: string, status: string) => string;
+  liveUpdated: (author: string, organisation: string, task: string) => string;
+  dialogCreate: string;
+  dialogEdit: string;
+  fields: Record<TaskField, string>;
+  groupHint: string;
+  ownerOption: (name: string, organisation: string, external: boolean) => string;
+  requiredMark: string;
+  create: string;
+  save: string;
+  cancel: string;
+  savingChanges: string;
+  saveFailed: string;
+  problem: (field: string, problem: FieldProblem) => string;
+  timelineTitle: string;
+  today: string;
+  decision: (date: string) => string;
+  daysToDecision: (days: number) => string;
+  noDecisionDate: string;
+  noMilestones: string;
+  milestoneState: Record<MilestoneState, string>;
+  afterDecision: string;
+  longPlan: (open: number) => string;
+  errorMessage: (code: MutualApiErrorCode) => string;
+}
+
+const plural = (count: number, one: string, other: string) => `${count} ${count === 1 ? one : other}`;
+
+export const en: BoardStrings = {
+  locale: 'en',
+  title: 'Mutual action plan',
+  liveStatus: { connecting: 'Connecting…', open: 'Live', reconnecting: 'Reconnecting…', closed: 'Offline' },
+  status: { todo: 'To do', doing: 'Doing', blocked: 'Blocked', done: 'Done' },
+  lanes: {
+    plan: 'Overall plan',
+    proof: 'Proof',
+    implementation: 'Implementation plan',
+    'success-criteria': 'Success criteria',
+    'business-case': 'Business case',
+    contract: 'Contract & terms',
+  },
+  groupKinds: { plan: 'Overall plan', steering: 'Steering', internal: 'Internal' },
+  connecting: 'Connecting…',
+  loading: 'Loading the plan…',
+  loadFailed: 'The plan could not be loaded.',
+  tryAgain: 'Try again',
+  empty: 'No steps in the plan yet. Add the first one: who does what, by when.',
+  noMatch: 'No task matches these filters.',
+  clearFilters: 'Clear filters',
+  newTask: 'New task',
+  addTaskTo: (lane) => `Add a task to ${lane}`,
+  filtersLabel: 'Filters',
+  filterMine: 'Mine',
+  filterOverdue: 'Overdue',
+  filterOrganisation: 'Organisation',
+  allOrganisations: 'All organisations',
+  organisationOption: (domain, mine) => (mine ? `${domain} (yours)` : domain),
+  filterWorkstream: 'Workstream',
+  allWorkstreams: 'All workstreams',
+  shown: (shown, total) => (shown === total ? plural(total, 'task', 'tasks') : `${shown} of ${plural(total, 'task', 'tasks')}`),
+  boardLabel: 'Tasks by workstream and status',
+  cellLabel: (lane, status, count) => `${lane}, ${status}: ${plural(count, 'task', 'tasks')}`,
+  taskCount: (count) => plural(count, 'task', 'tasks'),
+  cardRole: 'movable task',
+  instructions:
+    'Press Enter to edit a task. To move it, press Space, use the arrow keys to choose its status and workstream, then press Space again to drop it or Escape to cancel.',
+  noOwner: 'No owner',
+  owner: 'Owner',
+  external: 'External',
+  externalDescription: (organisation) => `From another organisation: ${organisation}`,
+  due: 'Due',
+  overdue: 'Overdue',
+  overdueBy: (days) => `Overdue by ${plural(days, 'day', 'days')}`,
+  deliverable: 'Deliverable',
+  visibleTo: (group) => `Only in ${group}`,
+  saving: 'Saving…',
+  queued: (home) => (home ? `Queued for ${home} — will show when delivered.` : 'Queued — will show when delivered.'),
+  pickedUp: (task, lane, status) =>
+    `Picked up ${task}, in ${lane}, ${status}. Arrow keys move it, Space drops it, Escape cancels.`,
+  over: (lane, status) => `${lane}, ${status}.`,
+  moved: (task, lane, status) => `${task} moved to ${lane}, ${status}.`,
+  unchanged: (task) => `${task} put back where it was.`,
+  cancelled: (task, lane, status) => `Move cancelled. ${task} is back in ${lane}, ${status}.`,
+  vetoed: (task) => `${task} cannot be moved there.`,
+  moveFailed: (task) => `${task} could not be moved and is back where it was.`,
+  dismiss: 'Dismiss',
+  created: (task) => `Task created: ${task}.`,
+  updated: (task) => `Task saved: ${task}.`,
+  liveCreated: (author, organisation, task) => `${author}, ${organisation}, added ${task}.`,
+  liveMoved: (author, organisation, task, status) => `${author}, ${organisation}, moved ${task} to ${status}.`,
+  liveUpdated: (author, organisation, task) => `${author}, ${organisation}, changed ${task}.`,
+  dialogCreate: 'New task',
+  dialogEdit: 'Edit task',
+  fields: {
+    title: 'Title',
+    group: 'Group',
+    workstream: 'Workstream',
+    owner: 'Owner',
+    due: 'Due date',
+    status: 'Status',
+    deliverable: 'Deliverable',
+  },
+  groupHint: 'Only the members of this group will see the task.',
+  ownerOption: (name, organisation, external) => `${name} — ${organisation}${external ? ' (external)' : ''}`,
+  requiredMark: '(required)',
+  create: 'Create task',
+  save: 'Save changes',
+  cancel: 'Cancel',
+  savingChanges: 'Saving…',
+  saveFailed: 'The task could not be saved.',
+  problem: (field, problem) => {
+    switch (problem) {
+      case 'required':
+        return `${field} is required.`;
+      case 'too-long':
+        return `${field} is too long.`;
+      case 'invalid-date':
+        return 'Enter a date such as 2027-03-31.';
+      case 'cannot-clear':
+        return `${field} cannot be removed once set; choose another instead.`;
+    }
+  },
+  timelineTitle: 'Milestones toward the decision',
+  today: 'Today',
+  decision: (date) => `Decision: ${date}`,
+  daysToDecision: (days) =>
+    days > 0 ? `in ${plural(days, 'day', 'days')}` : days === 0 ? 'today' : `${plural(-days, 'day', 'days')} ago`,
+  noDecisionDate: 'No decision date set',
+  noMilestones: 'No milestones yet.',
+  milestoneState: { done: 'done', late: 'late', upcoming: 'upcoming' },
+  afterDecision: 'after the decision date',
+  longPlan: (open) =>
+    `This plan has ${open} open steps. Long plans tend to slip: consider grouping related steps into fewer, larger ones.`,
+  errorMessage: (code) => {
+    switch (code) {
+      case 'not_a_member':
+      case 'forbidden':
+        return 'You cannot change tasks in this group.';
+      case 'not_found':
+        return 'This task no longer exists.';
+      case 'network_error':
+        return 'The server could not be reached. Check your connection.';
+      case 'invalid_request':
+        return 'The server did not accept this change.';
+      case 'token_unavailable':
+      case 'token_missing':
+      case 'token_expired':
+        return 'Your session has ended. Reload the page to continue.';
+      default:
+        return code.startsWith('token_') ? 'You could not be signed in to Mutual.' : 'Something went wrong on the server.';
+    }
+  },
+};
+
+const pluriel = (count: number, one: string, other: string) => `${count} ${count <= 1 ? one : other}`;
+
+export const fr: BoardStrings = {
+  locale: 'fr',
+  title: 'Plan d’action mutuel',
+  liveStatus: { connecting: 'Connexion…', open: 'En direct', reconnecting: 'Reconnexion…', closed: 'Hors ligne' },
+  status: { todo: 'À faire', doing: 'En cours', blocked: 'Bloqué', done: 'Terminé' },
+  lanes: {
+    plan: 'Planning d’ensemble',
+    proof: 'Preuve',
+    implementation: 'Plan de mise en œuvre',
+    'success-criteria': 'Indicateurs de succès',
+    'business-case': 'Justification économique',
+    contract: 'Contrats et conditions',
+  },
+  groupKinds: { plan: 'Planning d’ensemble', steering: 'Pilotage de l’évaluation', internal: 'Interne' },
+  connecting: 'Connexion…',
+  loading: 'Chargement du plan…',
+  loadFailed: 'Le plan n’a pas pu être chargé.',
+  tryAgain: 'Réessayer',
+  empty: 'Le plan ne compte encore aucune étape. Ajoutez la première\u00a0: qui fait quoi, pour quand.',
+  noMatch: 'Aucune tâche ne correspond à ces filtres.',
+  clearFilters: 'Effacer les filtres',
+  newTask: 'Nouvelle tâche',
+  addTaskTo: (lane) => `Ajouter une tâche à ${lane}`,
+  filtersLabel: 'Filtres',
+  filterMine: 'Les miennes',
+  filterOverdue: 'En retard',
+  filterOrganisation: 'Organisation',
+  allOrganisations: 'Toutes les organisations',
+  organisationOption: (domain, mine) => (mine ? `${domain} (la vôtre)` : domain),
+  filterWorkstream: 'Chantier',
+  allWorkstreams: 'Tous les chantiers',
+  shown: (shown, total) =>
+    shown === total ? pluriel(total, 'tâche', 'tâches') : `${shown} sur ${pluriel(total, 'tâche', 'tâches')}`,
+  boardLabel: 'Tâches par chantier et par statut',
+  cellLabel: (lane, status, count) => `${lane}, ${status}\u00a0: ${pluriel(count, 'tâche', 'tâches')}`,
+  taskCount: (count) => pluriel(count, 'tâche', 'tâches'),
+  cardRole: 'tâche déplaçable',
+  instructions:
+    'Appuyez sur Entrée pour modifier une tâche. Pour la déplacer, appuyez sur Espace, choisissez son statut et son chantier avec les flèches, puis appuyez de nouveau sur Espace pour la déposer ou sur Échap pour annuler.',
+  noOwner: 'Sans responsable',
+  owner: 'Responsable',
+  external: 'Externe',
+  externalDescription: (organisation) => `D’une autre organisation\u00a0: ${organisation}`,
+  due: 'Échéance',
+  overdue: 'En retard',
+  overdueBy: (days) => `En retard de ${pluriel(days, 'jour', 'jours')}`,
+  deliverable: 'Livrable',
+  visibleTo: (group) => `Uniquement dans ${group}`,
+  saving: 'Enregistrement…',
+  queued: (home) =>
+    home ? `En attente pour ${home} — apparaîtra une fois transmis.` : 'En attente — apparaîtra une fois transmis.',
+  pickedUp: (task, lane, status) =>
+    `${task} saisie, dans ${lane}, ${status}. Les flèches la déplacent, Espace la dépose, Échap annule.`,
+  over: (lane, status) => `${lane}, ${status}.`,
+  moved: (task, lane, status) => `${task} déplacée vers ${lane}, ${status}.`,
+  unchanged: (task) => `${task} remise à sa place.`,
+  cancelled: (task, lane, status) => `Déplacement annulé. ${task} est revenue dans ${lane}, ${status}.`,
+  vetoed: (task) => `${task} ne peut pas être déplacée ici.`,
+  moveFailed: (task) => `${task} n’a pas pu être déplacée et a repris sa place.`,
+  dismiss: 'Fermer',
+  created: (task) => `Tâche créée\u00a0: ${task}.`,
+  updated: (task) => `Tâche enregistrée\u00a0: ${task}.`,
+  liveCreated: (author, organisation, task) => `${author}, ${organisation}, a ajouté ${task}.`,
+  liveMoved: (author, organisation, task, status) => `${author}, ${organisation}, a passé ${task} à «\u00a0${status}\u00a0».`,
+  liveUpdated: (author, organisation, task) => `${author}, ${organisation}, a modifié ${task}.`,
+  dialogCreate: 'Nouvelle tâche',
+  dialogEdit: 'Modifier la tâche',
+  fields: {
+    title: 'Intitulé',
+    group: 'Groupe',
+    workstream: 'Chantier',
+    owner: 'Responsable',
+    due: 'Échéance',
+    status: 'Statut',
+    deliverable: 'Livrable',
+  },
+  groupHint: 'Seuls les membres de ce groupe verront la tâche.',
+  ownerOption: (name, organisation, external) => `${name} — ${organisation}${external ? ' (externe)' : ''}`,
+  requiredMark: '(obligatoire)',
+  create: 'Créer la tâche',
+  save: 'Enregistrer',
+  cancel: 'Annuler',
+  savingChanges: 'Enregistrement…',
+  saveFailed: 'La tâche n’a pas pu être enregistrée.',
+  problem: (field, problem) => {
+    switch (problem) {
+      case 'required':
+        return `Le champ «\u00a0${field}\u00a0» est obligatoire.`;
+      case 'too-long':
+        return `Le champ «\u00a0${field}\u00a0» est trop long.`;
+      case 'invalid-date':
+        return 'Saisissez une date, par exemple 2027-03-31.';
+      case 'cannot-clear':
+        return `Le champ «\u00a0${field}\u00a0» ne peut plus être vidé\u00a0; choisissez une autre valeur.`;
+    }
+  },
+  timelineTitle: 'Jalons jusqu’à la décision',
+  today: 'Aujourd’hui',
+  decision: (date) => `Décision\u00a0: ${date}`,
+  daysToDecision: (days) =>
+    days > 0 ? `dans ${pluriel(days, 'jour', 'jours')}` : days === 0 ? 'aujourd’hui' : `il y a ${pluriel(-days, 'jour', 'jours')}`,
+  noDecisionDate: 'Pas de date de décision',
+  noMilestones: 'Aucun jalon pour l’instant.',
+  milestoneState: { done: 'atteint', late: 'en retard', upcoming: 'à venir' },
+  afterDecision: 'après la date de décision',
+  longPlan: (open) =>
+    `Ce plan compte ${open} étapes ouvertes. Les plans trop longs ont tendance à déraper\u00a0: pensez à regrouper les étapes proches en quelques étapes plus larges.`,
+  errorMessage: (code) => {
+    switch (code) {
+      case 'not_a_member':
+      case 'forbidden':
+        return 'Vous ne pouvez pas modifier les tâches de ce groupe.';
+      case 'not_found':
+        return 'Cette tâche n’existe plus.';
+      case 'network_error':
+        return 'Le serveur est injoignable. Vérifiez votre connexion.';
+      case 'invalid_request':
+        return 'Le serveur n’a pas accepté cette modification.';
+      case 'token_unavailable':
+      case 'token_missing':
+      case 'token_expired':
+        return 'Votre session a pris fin. Rechargez la page pour continuer.';
+      default:
+        return code.startsWith('token_')
+          ? 'Votre connexion à Mutual a échoué.'
+          : 'Une erreur s’est produite sur le serveur.';
+    }
+  },
+};
+
+export const boardStrings: Catalogs<BoardStrings> = { en, fr };

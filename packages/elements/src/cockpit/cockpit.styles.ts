@@ -1,0 +1,580 @@
+import { css } from 'lit';
+
+/**
+ * The cockpit's own locals, after `themeTokens`. The status colours (success, warning and the soft
+ * backgrounds) are not shared tokens yet, so they are declared here; so is the dark palette,
+ * which `themeTokens` lacks: a host's `--mutual-*` values still win in both schemes.
+ */
+export const cockpitStyles = css`
+  :host {
+    display: block;
+    --_ok: var(--mutual-color-success, #1a6b3c);
+    --_ok-soft: var(--mutual-color-success-soft, #e3f4ea);
+    --_warn: var(--mutual-color-warning, #7a4f00);
+    --_warn-soft: var(--mutual-color-warning-soft, #fff3d6);
+    --_danger-soft: var(--mutual-color-danger-soft, #fde8e6);
+    --_progress-height: var(--mutual-cockpit-progress-height, 0.5rem);
+    --_countdown-size: var(--mutual-cockpit-countdown-size, 2.5rem);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: var(--_line-height);
+    color: var(--_text);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_text: var(--mutual-color-text, #e6e9ee);
+      --_muted: var(--mutual-color-text-muted, #a9b4c2);
+      --_surface: var(--mutual-color-surface, #161b22);
+      --_surface-alt: var(--mutual-color-surface-alt, #212833);
+      --_border: var(--mutual-color-border, #3a4451);
+      --_accent: var(--mutual-color-accent, #8fb0ff);
+      --_on-accent: var(--mutual-color-on-accent, #0b1530);
+      --_accent-soft: var(--mutual-color-accent-soft, #1f2d4d);
+      --_danger: var(--mutual-color-danger, #ff9a90);
+      --_danger-soft: var(--mutual-color-danger-soft, #3d1f1d);
+      --_external: var(--mutual-color-external, #ffc27a);
+      --_external-soft: var(--mutual-color-external-soft, #3a2a14);
+      --_ok: var(--mutual-color-success, #7ad9a1);
+      --_ok-soft: var(--mutual-color-success-soft, #16352a);
+      --_warn: var(--mutual-color-warning, #f2c35b);
+      --_warn-soft: var(--mutual-color-warning-soft, #3b2e10);
+      --_shadow: var(--mutual-shadow, 0 1px 2px rgb(0 0 0 / 0.4));
+    }
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  * {
+    box-sizing: border-box;
+  }
+
+  .base {
+    container-type: inline-size;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+    overflow: hidden;
+  }
+
+  .header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .title {
+    margin: 0;
+    font-size: 1.0625em;
+    font-weight: 600;
+    line-height: 1.3;
+  }
+
+  .space-name {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+
+  .live-status {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    font-size: 0.8125em;
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+
+  .dot {
+    width: 0.5rem;
+    height: 0.5rem;
+    border-radius: 50%;
+    background: var(--_muted);
+  }
+
+  .live-status[data-status='open'] .dot {
+    background: var(--_ok);
+  }
+
+  .live-status[data-status='reconnecting'] .dot,
+  .live-status[data-status='connecting'] .dot {
+    background: var(--_warn);
+  }
+
+  /* —— countdown —— */
+
+  .countdown {
+    padding: var(--_space);
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .countdown-text {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    column-gap: 0.4em;
+    margin: 0;
+    font-size: 1.125em;
+    font-weight: 600;
+  }
+
+  .countdown-value {
+    font-size: var(--_countdown-size);
+    line-height: 1;
+    font-variant-numeric: tabular-nums;
+    color: var(--_accent);
+  }
+
+  .countdown[data-tense='past'] .countdown-value,
+  .countdown[data-tense='today'] .countdown-label {
+    color: var(--_danger);
+  }
+
+  .decision-date {
+    margin: 0.35em 0 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+
+  /* —— sections —— */
+
+  .sections {
+    display: grid;
+    grid-template-columns: 1fr;
+  }
+
+  @container (min-width: 44rem) {
+    .sections {
+      grid-template-columns: 1fr 1fr;
+    }
+
+    .workstreams,
+    .people {
+      grid-column: 1 / -1;
+    }
+
+    .overdue,
+    .milestones {
+      border-inline-end: 1px solid var(--_border);
+    }
+  }
+
+  .section {
+    min-width: 0;
+    padding: var(--_space);
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .section:last-child {
+    border-bottom: none;
+  }
+
+  .section-heading,
+  .sub-heading {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    margin: 0 0 0.75em;
+    font-size: 0.9375em;
+    font-weight: 600;
+    line-height: 1.3;
+  }
+
+  .sub-heading {
+    font-size: 0.875em;
+    margin-bottom: 0.5em;
+  }
+
+  .heading-count {
+    min-width: 1.6em;
+    padding: 0 0.45em;
+    font-size: 0.8125em;
+    font-variant-numeric: tabular-nums;
+    text-align: center;
+    color: var(--_text);
+    background: var(--_surface-alt);
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+  }
+
+  .overdue .heading-count:not([data-count='0']) {
+    color: var(--_danger);
+    border-color: currentColor;
+  }
+
+  .blocked .heading-count:not([data-count='0']) {
+    color: var(--_warn);
+    border-color: currentColor;
+  }
+
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75em;
+  }
+
+  .none,
+  .muted {
+    color: var(--_muted);
+  }
+
+  .none {
+    margin: 0;
+    font-size: 0.875em;
+  }
+
+  /* —— workstreams —— */
+
+  .workstream-list {
+    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    gap: var(--_space);
+  }
+
+  .workstream {
+    display: grid;
+    gap: 0.4em;
+  }
+
+  .workstream-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
+  }
+
+  .workstream-name {
+    font-weight: 600;
+  }
+
+  .progress {
+    position: relative;
+    height: var(--_progress-height);
+    background: var(--_surface-alt);
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    overflow: hidden;
+  }
+
+  .progress-bar {
+    height: 100%;
+    inline-size: calc(var(--_ratio, 0) * 100%);
+    background: var(--_accent);
+    border-radius: inherit;
+  }
+
+  .workstream-figures {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.9em;
+    margin: 0;
+    font-size: 0.8125em;
+    color: var(--_muted);
+  }
+
+  .progress-text {
+    color: var(--_text);
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .count[part~='blocked-count']:not([data-count='0']) {
+    color: var(--_warn);
+    font-weight: 600;
+  }
+
+  .count[part~='overdue-count']:not([data-count='0']) {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  /* —— badges —— */
+
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    padding: 0.1em 0.55em;
+    font-size: 0.75em;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    white-space: nowrap;
+    border-radius: 999px;
+    border: 1px solid transparent;
+  }
+
+  .icon {
+    flex: none;
+    width: 1em;
+    height: 1em;
+  }
+
+  .risk[data-risk='on-track'],
+  .signed {
+    color: var(--_ok);
+    background: var(--_ok-soft);
+    --_icon-mark: var(--_ok-soft);
+  }
+
+  .risk[data-risk='at-risk'] {
+    color: var(--_warn);
+    background: var(--_warn-soft);
+    --_icon-mark: var(--_warn-soft);
+  }
+
+  .risk[data-risk='off-track'] {
+    color: var(--_danger);
+    background: var(--_danger-soft);
+    --_icon-mark: var(--_danger-soft);
+  }
+
+  .unsigned {
+    color: var(--_muted);
+    background: var(--_surface-alt);
+    border-color: var(--_border);
+  }
+
+  .external {
+    color: var(--_external);
+    background: var(--_external-soft);
+  }
+
+  /* —— tasks, milestones, people, decisions —— */
+
+  .task,
+  .person,
+  .decision {
+    display: grid;
+    gap: 0.15em;
+  }
+
+  .task-title,
+  .milestone-title,
+  .decision-title {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
+  .task-meta,
+  .decision-meta,
+  .who {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25em 0.6em;
+    font-size: 0.8125em;
+  }
+
+  .organisation,
+  .activity,
+  .decision-kind,
+  .decision-measure,
+  .due {
+    color: var(--_muted);
+  }
+
+  .activity,
+  .decision-measure {
+    font-size: 0.8125em;
+  }
+
+  .due.late {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  .who {
+    font-size: 1em;
+  }
+
+  .person-name {
+    font-weight: 600;
+  }
+
+  .who .organisation {
+    font-size: 0.8125em;
+  }
+
+  .milestone {
+    display: grid;
+    gap: 0.4em;
+    padding-inline-start: 0.75em;
+    border-inline-start: 3px solid var(--_accent);
+  }
+
+  .milestone-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0.5em;
+  }
+
+  .milestone-date {
+    font-size: 0.875em;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .waiting-label {
+    margin: 0;
+    font-size: 0.75em;
+    font-weight: 600;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+    color: var(--_muted);
+  }
+
+  .waiting-on {
+    gap: 0.5em;
+  }
+
+  .note {
+    margin: -0.4em 0 0.9em;
+    font-size: 0.8125em;
+    color: var(--_muted);
+  }
+
+  .people-columns {
+    display: grid;
+    gap: var(--_space);
+  }
+
+  @container (min-width: 32rem) {
+    .people-columns {
+      grid-template-columns: 3fr 2fr;
+    }
+  }
+
+  .silent .person-name {
+    font-weight: 400;
+  }
+
+  /* —— buttons and states —— */
+
+  button {
+    font: inherit;
+    font-size: 0.875em;
+    line-height: 1.2;
+    cursor: pointer;
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.45em 0.9em;
+    min-height: 2rem;
+    min-width: 2rem;
+  }
+
+  .secondary {
+    color: var(--_accent);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    font-weight: 600;
+  }
+
+  .quiet {
+    justify-self: start;
+    color: var(--_accent);
+    background: transparent;
+    border: 1px solid transparent;
+    padding-inline: 0.4em;
+  }
+
+  .quiet:hover,
+  .secondary:hover {
+    background: var(--_surface-alt);
+  }
+
+  button:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .state {
+    margin: 0;
+    padding: calc(var(--_space) * 1.5) var(--_space);
+    color: var(--_muted);
+    text-align: center;
+  }
+
+  .state p {
+    margin: 0 0 0.5em;
+  }
+
+  .state p:last-child {
+    margin-bottom: 0;
+  }
+
+  .state.error {
+    color: var(--_danger);
+  }
+
+  .state.error button {
+    margin-top: 0.25em;
+  }
+
+  .state.inline {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em var(--_space);
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    text-align: start;
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .state.inline p {
+    margin: 0;
+  }
+
+  .state.empty {
+    padding: calc(var(--_space) * 0.5) 0;
+    text-align: start;
+  }
+
+  .notice {
+    color: var(--_text);
+  }
+
+  .notice-title {
+    font-weight: 600;
+  }
+
+  .notice p:not(.notice-title) {
+    max-width: 36rem;
+    margin-inline: auto;
+    color: var(--_muted);
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .progress-bar {
+      transition: inline-size 240ms ease;
+    }
+
+    button {
+      transition: background-color 120ms ease;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .badge,
+    .heading-count {
+      border-color: CanvasText;
+    }
+
+    .progress-bar {
+      background: Highlight;
+    }
+
+    .icon {
+      forced-color-adjust: auto;
+    }
+  }
+`;

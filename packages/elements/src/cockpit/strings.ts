@@ -1,0 +1,282 @@
+import type { AgreementView, Risk } from '@mutual/protocol';
+import type { MutualApiErrorCode } from '../connection/api-error.js';
+import type { LiveStatus } from '../connection/live-stream.js';
+import type { Catalogs } from '../i18n/locale-controller.js';
+import { formatCount, pluralOf } from './format.js';
+
+/** The countdown, split so that the number can stand out: `{ value: '80', label: 'days to decision' }`. */
+export interface CountdownText {
+  /** The number of days, formatted; absent on the day itself or without a decision date. */
+  value: string | undefined;
+  label: string;
+}
+
+/** Every string the cockpit shows or announces, in one language. */
+export interface CockpitStrings {
+  /** BCP 47 tag used for dates, numbers and plural rules. */
+  locale: string;
+  title: string;
+  liveStatus: Record<LiveStatus, string>;
+  /** `days`: whole days from today to the decision date, negative once passed; undefined without a date. */
+  countdown: (days: number | undefined) => CountdownText;
+  decisionDate: (date: string) => string;
+
+  workstreamsHeading: string;
+  /** The standard workstreams, and `plan` for tasks that belong to none (DESIGN.md's table). */
+  workstreamNames: Record<string, string>;
+  progressText: (done: number, total: number) => string;
+  blockedCount: (count: number) => string;
+  overdueCount: (count: number) => string;
+  risk: Record<Risk, string>;
+  empty: string;
+
+  overdueHeading: string;
+  blockedHeading: string;
+  noOverdue: string;
+  noBlocked: string;
+  due: (date: string) => string;
+  noDue: string;
+  noOwner: string;
+  ownerLabel: string;
+  external: string;
+  externalDescription: (organisation: string) => string;
+
+  milestonesHeading: string;
+  noMilestones: string;
+  waitingOn: string;
+  nothingWaiting: string;
+  showMore: (count: number) => string;
+  showFewer: string;
+
+  peopleHeading: (days: number) => string;
+  participationNote: string;
+  engagedHeading: string;
+  silentHeading: string;
+  noEngaged: string;
+  noSilent: string;
+  activity: (posts: number, taskChanges: number) => string;
+  lastActive: (relative: string) => string;
+
+  decisionsHeading: string;
+  noDecisions: string;
+  agreementKind: Record<AgreementView['kind'], string>;
+  signedByBoth: string;
+  notYetSigned: string;
+
+  connecting: string;
+  loading: string;
+  loadFailed: string;
+  refreshFailed: string;
+  tryAgain: string;
+  forbiddenTitle: string;
+  forbiddenBody: string;
+  notAMember: string;
+  errorMessage: (code: MutualApiErrorCode) => string;
+}
+
+const n = (value: number, locale: string) => formatCount(value, locale);
+const one = (value: number, locale: string) => pluralOf(value, locale) === 'one';
+
+export const en: CockpitStrings = {
+  locale: 'en',
+  title: 'Decider cockpit',
+  liveStatus: {
+    connecting: 'Connecting…',
+    open: 'Live',
+    reconnecting: 'Reconnecting…',
+    closed: 'Offline',
+  },
+  countdown: (days) => {
+    if (days === undefined) return { value: undefined, label: 'No decision date set' };
+    if (days === 0) return { value: undefined, label: 'Decision due today' };
+    const count = Math.abs(days);
+    const unit = one(count, 'en') ? 'day' : 'days';
+    return { value: n(count, 'en'), label: days > 0 ? `${unit} to decision` : `${unit} past the decision date` };
+  },
+  decisionDate: (date) => `Decision date: ${date}`,
+
+  workstreamsHeading: 'Progress by workstream',
+  workstreamNames: {
+    plan: 'Overall plan',
+    proof: 'Proof',
+    implementation: 'Implementation plan',
+    'success-criteria': 'Success criteria',
+    'business-case': 'Business case',
+    contract: 'Contract & terms',
+  },
+  progressText: (done, total) => `${n(done, 'en')} of ${n(total, 'en')} done`,
+  blockedCount: (count) => `${n(count, 'en')} blocked`,
+  overdueCount: (count) => `${n(count, 'en')} overdue`,
+  risk: { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track' },
+  empty: 'No tasks yet. Progress shows here once the plan has tasks.',
+
+  overdueHeading: 'Overdue tasks',
+  blockedHeading: 'Blocked tasks',
+  noOverdue: 'Nothing overdue.',
+  noBlocked: 'Nothing blocked.',
+  due: (date) => `Due ${date}`,
+  noDue: 'No due date',
+  noOwner: 'No owner',
+  ownerLabel: 'Owner',
+  external: 'External',
+  externalDescription: (organisation) => `From another organisation: ${organisation}`,
+
+  milestonesHeading: 'Next milestones',
+  noMilestones: 'No upcoming milestones.',
+  waitingOn: 'Waiting on',
+  nothingWaiting: 'Nothing outstanding.',
+  showMore: (count) => `Show ${n(count, 'en')} more`,
+  showFewer: 'Show fewer',
+
+  peopleHeading: (days) => `Participation, last ${n(days, 'en')} days`,
+  participationNote:
+    'Counts posts and task changes in the groups you share — not meetings, calls or work done elsewhere.',
+  engagedHeading: 'Engaged',
+  silentHeading: 'Silent',
+  noEngaged: 'No one has posted or changed a task.',
+  noSilent: 'Everyone has taken part.',
+  activity: (posts, taskChanges) =>
+    `${n(posts, 'en')} ${one(posts, 'en') ? 'post' : 'posts'} · ${n(taskChanges, 'en')} ${one(taskChanges, 'en') ? 'task change' : 'task changes'}`,
+  lastActive: (relative) => `last active ${relative}`,
+
+  decisionsHeading: 'Recent decisions',
+  noDecisions: 'No decisions recorded yet.',
+  agreementKind: { milestone: 'Milestone', 'success-criterion': 'Success criterion' },
+  signedByBoth: 'Signed by both',
+  notYetSigned: 'Not yet signed by both',
+
+  connecting: 'Connecting…',
+  loading: 'Loading the figures…',
+  loadFailed: 'The figures could not be loaded.',
+  refreshFailed: 'The figures could not be updated; these are the last ones received.',
+  tryAgain: 'Try again',
+  forbiddenTitle: 'This cockpit is for the steering group',
+  forbiddenBody:
+    'It shows the figures of the evaluation to the members of its steering group. If you should see them, ask the evaluation’s lead to add you.',
+  notAMember: 'You are not a member of this evaluation.',
+  errorMessage: (code) => {
+    switch (code) {
+      case 'network_error':
+        return 'The server could not be reached. Check your connection.';
+      case 'not_found':
+        return 'This evaluation does not exist.';
+      case 'token_unavailable':
+      case 'token_missing':
+      case 'token_expired':
+        return 'Your session has ended. Reload the page to continue.';
+      default:
+        return code.startsWith('token_') ? 'You could not be signed in to Mutual.' : 'Something went wrong on the server.';
+    }
+  },
+};
+
+/** French typography: a narrow no-break space before `:`. */
+const NNBSP = '\u202f';
+
+export const fr: CockpitStrings = {
+  locale: 'fr',
+  title: 'Cockpit du décideur',
+  liveStatus: {
+    connecting: 'Connexion…',
+    open: 'En direct',
+    reconnecting: 'Reconnexion…',
+    closed: 'Hors ligne',
+  },
+  countdown: (days) => {
+    if (days === undefined) return { value: undefined, label: 'Aucune date de décision fixée' };
+    if (days === 0) return { value: undefined, label: "Décision attendue aujourd'hui" };
+    const count = Math.abs(days);
+    const unit = one(count, 'fr') ? 'jour' : 'jours';
+    return { value: n(count, 'fr'), label: days > 0 ? `${unit} avant la décision` : `${unit} après la date de décision` };
+  },
+  decisionDate: (date) => `Date de décision${NNBSP}: ${date}`,
+
+  workstreamsHeading: 'Avancement par chantier',
+  workstreamNames: {
+    plan: "Planning d'ensemble",
+    proof: 'Preuve',
+    implementation: 'Plan de mise en œuvre',
+    'success-criteria': 'Indicateurs de succès',
+    'business-case': 'Justification économique',
+    contract: 'Contrats et conditions',
+  },
+  progressText: (done, total) => `${n(done, 'fr')} sur ${n(total, 'fr')} ${one(done, 'fr') ? 'terminée' : 'terminées'}`,
+  blockedCount: (count) => `${n(count, 'fr')} ${one(count, 'fr') ? 'bloquée' : 'bloquées'}`,
+  overdueCount: (count) => `${n(count, 'fr')} en retard`,
+  risk: { 'on-track': 'En bonne voie', 'at-risk': 'À risque', 'off-track': 'Hors trajectoire' },
+  empty: "Pas encore de tâches. L'avancement s'affichera ici dès que le plan en comptera.",
+
+  overdueHeading: 'Tâches en retard',
+  blockedHeading: 'Tâches bloquées',
+  noOverdue: 'Aucune tâche en retard.',
+  noBlocked: 'Aucune tâche bloquée.',
+  due: (date) => `Échéance${NNBSP}: ${date}`,
+  noDue: 'Sans échéance',
+  noOwner: 'Sans responsable',
+  ownerLabel: 'Responsable',
+  external: 'Externe',
+  externalDescription: (organisation) => `D'une autre organisation${NNBSP}: ${organisation}`,
+
+  milestonesHeading: 'Prochains jalons',
+  noMilestones: 'Aucun jalon à venir.',
+  waitingOn: 'En attente de',
+  nothingWaiting: 'Plus rien en attente.',
+  showMore: (count) => `Afficher ${n(count, 'fr')} de plus`,
+  showFewer: 'Afficher moins',
+
+  peopleHeading: (days) => `Participation sur les ${n(days, 'fr')} derniers jours`,
+  participationNote:
+    'Ne compte que les messages et les modifications de tâches dans vos groupes communs — ni les réunions, ni les appels, ni le travail fait ailleurs.',
+  engagedHeading: 'Actifs',
+  silentHeading: 'Silencieux',
+  noEngaged: "Personne n'a publié ni modifié de tâche.",
+  noSilent: 'Tout le monde a participé.',
+  activity: (posts, taskChanges) =>
+    `${n(posts, 'fr')} ${one(posts, 'fr') ? 'message' : 'messages'} · ${n(taskChanges, 'fr')} ${one(taskChanges, 'fr') ? 'modification de tâche' : 'modifications de tâches'}`,
+  lastActive: (relative) => `dernière activité ${relative}`,
+
+  decisionsHeading: 'Décisions récentes',
+  noDecisions: "Aucune décision enregistrée pour l'instant.",
+  agreementKind: { milestone: 'Jalon', 'success-criterion': 'Indicateur de succès' },
+  signedByBoth: 'Signé par les deux parties',
+  notYetSigned: 'Pas encore signé par les deux parties',
+
+  connecting: 'Connexion…',
+  loading: 'Chargement des indicateurs…',
+  loadFailed: "Les indicateurs n'ont pas pu être chargés.",
+  refreshFailed: "Les indicateurs n'ont pas pu être mis à jour\u202f; voici les derniers reçus.",
+  tryAgain: 'Réessayer',
+  forbiddenTitle: 'Ce cockpit est réservé au groupe de pilotage',
+  forbiddenBody:
+    "Il présente les indicateurs de l'évaluation aux membres de son groupe «\u00a0Pilotage de l'évaluation\u00a0». Si vous devriez les voir, demandez au responsable de l'évaluation de vous y ajouter.",
+  notAMember: "Vous n'êtes pas membre de cette évaluation.",
+  errorMessage: (code) => {
+    switch (code) {
+      case 'network_error':
+        return 'Le serveur est injoignable. Vérifiez votre connexion.';
+      case 'not_found':
+        return "Cette évaluation n'existe pas.";
+      case 'token_unavailable':
+      case 'token_missing':
+      case 'token_expired':
+        return 'Votre session a pris fin. Rechargez la page pour continuer.';
+      default:
+        return code.startsWith('token_')
+          ? "Vous n'avez pas pu être connecté à Mutual."
+          : "Une erreur s'est produite sur le serveur.";
+    }
+  },
+};
+
+export const cockpitCatalogs: Catalogs<CockpitStrings> = { en, fr };
+
+/**
+ * A workstream's name: the standard ones from the catalog, a custom slug made readable
+ * (`data-migration` → `Data migration`).
+ */
+export function workstreamName(strings: CockpitStrings, slug: string): string {
+  const known = strings.workstreamNames[slug];
+  if (known) return known;
+  const words = slug.replace(/-+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : slug;
+}
