@@ -9,3 +9,6 @@ export { KyselyStore } from './store/kysely-store.js';
 export type { Store, StoredEvent, FeedQuery } from './store/store.js';
 export { LiveHub } from './live/hub.js';
 export { EventWriter } from './log/event-writer.js';
+export { createInvitation, acceptInvitation } from './federation/peering.js';
+export { ServerKeys } from './federation/server-keys.js';
+export type { PeerRecord } from './store/peer-store.js';

@@ -38,7 +38,7 @@ export function streamRoutes({ store, hub, clock }: AppDeps) {
     const groups = await store.listGroupsFor(person, space);
     if (groups.length === 0) throw new MutualError('not_a_member', 'not a member of any group of this space');
     const resumeFrom = c.req.valid('header')['last-event-id'];
-    const startCursor = resumeFrom !== undefined ? Number(resumeFrom) : await store.lastCursor();
+    const startCursor = resumeFrom !== undefined ? Number(resumeFrom) : await store.lastPosition(space);
     const expiresInMs = c.var.claims.expiresAt - clock();
 
     return streamSSE(c, async (stream) => {

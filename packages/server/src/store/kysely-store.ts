@@ -21,7 +21,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { applyEvent } from './apply-event.js';
 import { enqueueOutbox, KyselyOutbox } from './kysely-outbox.js';
 import { KyselyPeerStore } from './kysely-peer-store.js';
-import { toAgreement, toEvent, toGroup, toMilestone, toPerson, toSpace, toTask, unknownPerson } from './rows.js';
+import { toAgreement, toEvent, toGroup, toMilestone, toPerson, toSpace, toStored, toTask, unknownPerson } from './rows.js';
 import type { Database, EntriesTable } from './schema.js';
 import type { Agreement, AppendOptions, FeedQuery, ReplicaOutcome, Store, StoredEvent } from './store.js';
 
@@ -193,7 +193,7 @@ export class KyselyStore implements Store {
     const id = await eventId(draft);
     return this.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
-      if (existing) return { cursor: Number(existing.cursor), event: toEvent(existing) };
+      if (existing) return toStored(existing);
       const bumped = await trx
         .updateTable('groups')
         .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
@@ -203,7 +203,7 @@ export class KyselyStore implements Store {
       if (!bumped) throw new MutualError('not_found', 'no such group');
       const event = { ...draft, id, seq: Number(bumped.last_seq) } as GroupEvent;
       const proof = options.seal ? await options.seal(event) : null;
-      const cursor = await this.#insertEvent(trx, event, proof, options.clientId ?? null);
+      const { cursor, position } = await this.#insertEvent(trx, event, proof, options.clientId ?? null);
       await applyEvent(trx, event, cursor);
       // Every other organisation with a member in the group gets the event — and an organisation
       // whose person was just removed gets that removal, then nothing more.
@@ -216,7 +216,7 @@ export class KyselyStore implements Store {
           await enqueueOutbox(trx, { target, kind: 'deliver', group: event.group, eventId: event.id }, event.at);
         }
       }
-      return { cursor, event };
+      return { cursor: position, event };
     });
   }
 
@@ -234,9 +234,9 @@ export class KyselyStore implements Store {
       if (clash) return { outcome: 'conflict' };
       await trx.updateTable('groups').set({ last_seq: event.seq }).where('id', '=', event.group).execute();
       const clientId = 'clientId' in event.body && typeof event.body.clientId === 'string' ? event.body.clientId : null;
-      const cursor = await this.#insertEvent(trx, event, proof, clientId);
+      const { cursor, position } = await this.#insertEvent(trx, event, proof, clientId);
       await applyEvent(trx, event, cursor);
-      return { outcome: 'applied', stored: { cursor, event } };
+      return { outcome: 'applied', stored: { cursor: position, event } };
     });
   }
 
@@ -280,7 +280,16 @@ export class KyselyStore implements Store {
     return Number(row?.last_seq ?? 0);
   }
 
+  /** Inserts an event with its next position in its space (the space row lock orders commits). */
   async #insertEvent(trx: Kysely<Database>, event: GroupEvent, proof: string | null, clientId: string | null) {
+    const space = await trx
+      .updateTable('spaces')
+      .set((eb) => ({ last_pos: eb('last_pos', '+', 1) }))
+      .where('id', '=', event.space)
+      .returning('last_pos')
+      .executeTakeFirst();
+    if (!space) throw new MutualError('not_found', 'no such space');
+    const position = Number(space.last_pos);
     const inserted = await trx
       .insertInto('events')
       .values({
@@ -294,11 +303,13 @@ export class KyselyStore implements Store {
         body: JSON.stringify(event.body),
         client_id: clientId,
         proof,
+        space_pos: position,
       })
       .returning('cursor')
       .executeTakeFirstOrThrow();
-    return Number(inserted.cursor);
+    return { cursor: Number(inserted.cursor), position };
   }
+
 
   async findByClientId(group: string, author: PersonId, clientId: string) {
     const row = await this.db
@@ -308,28 +319,25 @@ export class KyselyStore implements Store {
       .where('author', '=', author)
       .where('client_id', '=', clientId)
       .executeTakeFirst();
-    return row && { cursor: Number(row.cursor), event: toEvent(row) };
+    return row && toStored(row);
   }
 
-  async eventsAfter(groups: readonly string[], cursor: number, limit: number): Promise<StoredEvent[]> {
+  async eventsAfter(groups: readonly string[], position: number, limit: number): Promise<StoredEvent[]> {
     if (groups.length === 0) return [];
     const rows = await this.db
       .selectFrom('events')
       .selectAll()
       .where('group_id', 'in', [...groups])
-      .where('cursor', '>', cursor)
-      .orderBy('cursor')
+      .where('space_pos', '>', position)
+      .orderBy('space_pos')
       .limit(limit)
       .execute();
-    return rows.map((row) => ({ cursor: Number(row.cursor), event: toEvent(row) }));
+    return rows.map(toStored);
   }
 
-  async lastCursor() {
-    const row = await this.db
-      .selectFrom('events')
-      .select((eb) => eb.fn.max('cursor').as('cursor'))
-      .executeTakeFirst();
-    return Number(row?.cursor ?? 0);
+  async lastPosition(space: string) {
+    const row = await this.db.selectFrom('spaces').select('last_pos').where('id', '=', space).executeTakeFirst();
+    return Number(row?.last_pos ?? 0);
   }
 
   async feedPage({ group, viewer, before, limit }: FeedQuery): Promise<FeedPage> {

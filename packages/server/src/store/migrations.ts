@@ -1,4 +1,10 @@
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** A 64-bit auto-incrementing key: `bigserial` in PostgreSQL, an INTEGER rowid alias in SQLite. */
+const serialType = (db: Kysely<unknown>) => (isPostgres(db) ? 'bigserial' : 'integer');
+const serialColumn = (db: Kysely<unknown>, column: ColumnDefinitionBuilder) => (isPostgres(db) ? column : column.autoIncrement());
 
 /**
  * Versioned schema migrations, the same for SQLite and PostgreSQL. Never edit a released one:
@@ -46,7 +52,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('memberships_by_person').on('memberships').column('person_id').execute();
       await db.schema
         .createTable('events')
-        .addColumn('cursor', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('cursor', serialType(db), (c) => serialColumn(db, c.primaryKey()))
         .addColumn('id', 'text', (c) => c.notNull().unique())
         .addColumn('space_id', 'text', (c) => c.notNull())
         .addColumn('group_id', 'text', (c) => c.notNull().references('groups.id'))
@@ -146,13 +152,13 @@ const migrations: Record<string, Migration> = {
         .createTable('seen_requests')
         .addColumn('jti', 'text', (c) => c.notNull())
         .addColumn('issuer', 'text', (c) => c.notNull())
-        .addColumn('expires_at', 'integer', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
         .addPrimaryKeyConstraint('seen_requests_pk', ['issuer', 'jti'])
         .execute();
       await db.schema.createIndex('seen_requests_by_expiry').on('seen_requests').column('expires_at').execute();
       await db.schema
         .createTable('outbox')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', serialType(db), (c) => serialColumn(db, c.primaryKey()))
         .addColumn('target', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('group_id', 'text')
@@ -160,7 +166,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('payload', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('next_attempt_at', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
         .addColumn('last_error', 'text')
         .addColumn('failed_at', 'text')
         .execute();
@@ -178,7 +184,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('group_id', 'text', (c) => c.notNull())
         .addColumn('person_id', 'text', (c) => c.notNull())
         .addColumn('token', 'text', (c) => c.notNull())
-        .addColumn('expires_at', 'integer', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
         .addPrimaryKeyConstraint('membership_claims_pk', ['group_id', 'person_id'])
         .execute();
       await db.schema
@@ -197,6 +203,31 @@ const migrations: Record<string, Migration> = {
         .addColumn('countersignature', 'text')
         .addColumn('countersigned_at', 'text')
         .addPrimaryKeyConstraint('agreements_pk', ['group_id', 'id'])
+        .execute();
+    },
+  },
+  '0003-space-positions': {
+    // Each space numbers its events in commit order (a row lock on the space serialises the
+    // numbering), so a live stream that resumes after position n can never skip an event that
+    // committed later with a smaller number — which a global sequence allows under concurrency.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('spaces').addColumn('last_pos', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('events').addColumn('space_pos', 'bigint').execute();
+      await sql`update events set space_pos = cursor`.execute(db);
+      await sql`update spaces set last_pos = coalesce((select max(space_pos) from events where events.space_id = spaces.id), 0)`.execute(db);
+      await db.schema.createIndex('events_by_space_pos').on('events').columns(['space_id', 'space_pos']).unique().execute();
+      await db.schema.createIndex('events_by_group_at').on('events').columns(['group_id', 'at']).execute();
+    },
+  },
+  '0004-outbox-leases': {
+    // One process at a time drains a peer's queue (order is per peer); a lease that is not
+    // renewed expires, so a crashed process does not hold a peer up for long.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('outbox_leases')
+        .addColumn('target', 'text', (c) => c.primaryKey())
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('until', 'bigint', (c) => c.notNull())
         .execute();
     },
   },

@@ -1,6 +1,6 @@
 import type { GroupEvent, Group, Milestone, Person, Space, Task } from '@mutual/protocol';
 import type { Selectable } from 'kysely';
-import type { Agreement } from './store.js';
+import type { Agreement, StoredEvent } from './store.js';
 import type {
   AgreementsTable,
   EventsTable,
@@ -73,6 +73,9 @@ export const toEvent = (row: Selectable<EventsTable>): GroupEvent =>
     at: row.at,
     body: JSON.parse(row.body) as unknown,
   }) as GroupEvent;
+
+/** An event with its position in its space on this server (the live stream's cursor). */
+export const toStored = (row: Selectable<EventsTable>): StoredEvent => ({ cursor: Number(row.space_pos), event: toEvent(row) });
 
 /** A person we hold no row for (e.g. removed since): shown by id, organisation from the domain. */
 export const unknownPerson = (id: string): Person => ({

@@ -19,6 +19,7 @@ export interface Database {
   held_events: HeldEventsTable;
   membership_claims: MembershipClaimsTable;
   agreements: AgreementsTable;
+  outbox_leases: OutboxLeasesTable;
 }
 
 export interface SpacesTable {
@@ -29,6 +30,8 @@ export interface SpacesTable {
   decision_date: string | null;
   stage: string;
   created_at: string;
+  /** Highest position given to an event of this space (see migration 0003). */
+  last_pos: Generated<number>;
 }
 
 export interface GroupsTable {
@@ -70,6 +73,8 @@ export interface EventsTable {
   client_id: string | null;
   /** The home server's signature over the event's place in the log. */
   proof: string | null;
+  /** The event's position in its space on this server, in commit order: the live stream's cursor. */
+  space_pos: number | null;
 }
 
 /** Posts and replies (a reply has a parent), derived from the log for fast feed pages. */
@@ -197,4 +202,10 @@ export interface AgreementsTable {
   countersigned_by: string | null;
   countersignature: string | null;
   countersigned_at: string | null;
+}
+
+export interface OutboxLeasesTable {
+  target: string;
+  holder: string;
+  until: number;
 }

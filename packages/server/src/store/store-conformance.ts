@@ -57,6 +57,15 @@ export function describeStoreConformance(name: string, openStore: () => Promise<
       });
     });
 
+    it('numbers a space’s events in order, gap-free, even under concurrent appends', async () => {
+      await withSpace(async (store) => {
+        await Promise.all(Array.from({ length: 30 }, (_, i) => append(store, i % 3 ? 'g1' : 'g2', 'post', { text: `c${i}` })));
+        const all = await store.eventsAfter(['g1', 'g2'], 0, 100);
+        assert.deepEqual(all.map((e) => e.cursor), Array.from({ length: 30 }, (_, i) => i + 1));
+        assert.equal(await store.lastPosition('s1'), 30);
+      });
+    });
+
     it('reads events after a cursor, for the given groups only, in order', async () => {
       await withSpace(async (store) => {
         const a = await append(store, 'g1', 'post', { text: 'a' });
@@ -65,7 +74,7 @@ export function describeStoreConformance(name: string, openStore: () => Promise<
         assert.deepEqual((await store.eventsAfter(['g1'], 0, 10)).map((e) => e.event.id), [a.event.id, c.event.id]);
         assert.deepEqual((await store.eventsAfter(['g1'], a.cursor, 10)).map((e) => e.event.id), [c.event.id]);
         assert.deepEqual(await store.eventsAfter([], 0, 10), []);
-        assert.equal(await store.lastCursor(), c.cursor);
+        assert.equal(await store.lastPosition('s1'), c.cursor);
       });
     });
 

@@ -19,8 +19,9 @@ import type {
 import type { OutboxStore } from './outbox-store.js';
 import type { PeerStore } from './peer-store.js';
 
-/** An event as stored here, with this server's cursor (the live stream's resume point). */
+/** An event as stored here, with its position in its space (the live stream's resume point). */
 export interface StoredEvent {
+  /** Position in the space on this server, in commit order. */
   cursor: number;
   event: GroupEvent;
 }
@@ -113,9 +114,10 @@ export interface Store {
   sealedByIds(ids: readonly string[]): Promise<SealedEvent[]>;
   lastSeq(group: string): Promise<number>;
   findByClientId(group: string, author: PersonId, clientId: string): Promise<StoredEvent | undefined>;
-  /** Events of the given groups after a cursor, oldest first. */
-  eventsAfter(groups: readonly string[], cursor: number, limit: number): Promise<StoredEvent[]>;
-  lastCursor(): Promise<number>;
+  /** Events of the given groups (of one space) after a position, in position order. */
+  eventsAfter(groups: readonly string[], position: number, limit: number): Promise<StoredEvent[]>;
+  /** The space's last position: where a new live stream starts. */
+  lastPosition(space: string): Promise<number>;
 
   // derived views
   feedPage(query: FeedQuery): Promise<FeedPage>;
