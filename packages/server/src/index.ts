@@ -5,6 +5,8 @@ export { Admin, type CreateSpaceInput } from './admin/admin.js';
 export { STANDARD_GROUPS } from './admin/standard-groups.js';
 export { generateKeys, type GeneratedKeyPair } from './keys/generate-keys.js';
 export { openSqliteStore } from './store/sqlite.js';
+export { openPostgresStore } from './store/postgres.js';
+export { openStore } from './store/open-store.js';
 export { KyselyStore } from './store/kysely-store.js';
 export type { Store, StoredEvent, FeedQuery } from './store/store.js';
 export { LiveHub } from './live/hub.js';

@@ -5,7 +5,8 @@ import { systemClock, type Clock } from '@mutual/protocol';
 import { createApp } from './app.js';
 import type { ResolvedConfig, ServerConfig } from './config/config.js';
 import type { Store } from './store/store.js';
-import { openSqliteStore } from './store/sqlite.js';
+import { PostgresNotifier } from './live/postgres-notifier.js';
+import { openStore } from './store/open-store.js';
 
 export interface RunningServer {
   /** Where it listens, e.g. http://127.0.0.1:4100 */
@@ -30,7 +31,7 @@ export interface StartServerOptions {
  * origin). `close()` ends open streams, then closes the store.
  */
 export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
-  const store = options.store ?? (await openSqliteStore(config.database.file));
+  const store = options.store ?? (await openStore(config.database));
   let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
   const server = await new Promise<Server>((resolve) => {
     const listening = serve(
@@ -47,9 +48,12 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   const resolved: ResolvedConfig = { ...config, organisation: { ...config.organisation, origin: config.organisation.origin ?? url } };
-  const { app, writer, federation } = createApp({ config: resolved, store, clock: options.clock ?? systemClock });
+  const { app, writer, federation, hub } = createApp({ config: resolved, store, clock: options.clock ?? systemClock });
   handle = app.fetch;
   federation.worker.start();
+  // Several processes on one PostgreSQL: hear the others' appends.
+  const notifier = config.database.url ? new PostgresNotifier(config.database.url, hub, () => federation.worker.wake()) : undefined;
+  await notifier?.start();
   return {
     url,
     config: resolved,
@@ -58,6 +62,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     writer,
     federation,
     async close() {
+      await notifier?.stop();
       await federation.worker.stop();
       await federation.deps.backfiller.idle();
       server.closeAllConnections();

@@ -38,6 +38,8 @@ const getSpaceTasks = createRoute({
 });
 
 const isOpen = (task: Task) => task.status !== 'done';
+/** Soonest due first (undated last), then by title: a stable order people can scan. */
+const byDue = (a: Task, b: Task) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.title.localeCompare(b.title);
 
 export function cockpitRoutes({ store, clock }: AppDeps, federation: Federation) {
   /** The viewer's groups in the space: nothing else is ever counted. */
@@ -69,8 +71,8 @@ export function cockpitRoutes({ store, clock }: AppDeps, federation: Federation)
         store.participation(ids, since),
         store.membersOfAny(ids),
       ]);
-      const overdue = tasks.filter((task) => isOpen(task) && task.due !== undefined && task.due < today);
-      const blocked = tasks.filter((task) => task.status === 'blocked');
+      const overdue = tasks.filter((task) => isOpen(task) && task.due !== undefined && task.due < today).sort(byDue);
+      const blocked = tasks.filter((task) => task.status === 'blocked').sort(byDue);
 
       const byWorkstream = new Map<string, Omit<WorkstreamProgress, 'risk'>>();
       for (const task of tasks) {
@@ -90,7 +92,7 @@ export function cockpitRoutes({ store, clock }: AppDeps, federation: Federation)
         .slice(0, 5)
         .map((milestone) => ({
           ...milestone,
-          waitingOn: tasks.filter((task) => task.group === milestone.group && isOpen(task) && (task.due === undefined || task.due <= milestone.date)),
+          waitingOn: tasks.filter((task) => task.group === milestone.group && isOpen(task) && (task.due === undefined || task.due <= milestone.date)).sort(byDue),
         }));
 
       const active = new Map(participation.map((entry) => [entry.person, entry]));

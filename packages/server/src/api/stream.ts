@@ -1,7 +1,7 @@
 import { LIVE_EVENT_NAME, LiveMessageSchema, MutualError, type PersonId } from '@mutual/protocol';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
-import type { Store, StoredEvent } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { problems, security } from './openapi.js';
 
@@ -46,9 +46,9 @@ export function streamRoutes({ store, hub, clock }: AppDeps) {
       let wake: () => void = () => {};
       let pending = false;
       let membershipChanged = false;
-      const unsubscribe = hub.subscribe(space, (stored) => {
+      const unsubscribe = hub.subscribe(space, (signal) => {
         pending = true;
-        if (isAboutMembershipOf(stored, person)) membershipChanged = true;
+        if (signal.membershipOf === person) membershipChanged = true;
         wake();
       });
       const expiry = setTimeout(() => stream.abort(), Math.max(0, expiresInMs));
@@ -69,7 +69,12 @@ export function streamRoutes({ store, hub, clock }: AppDeps) {
                 resolve(true);
               };
             });
-            if (!woken && !stream.aborted) await stream.write(': keepalive\n\n');
+            if (!woken && !stream.aborted) {
+              await stream.write(': keepalive\n\n');
+              // A signal from another process may have been lost: read anyway, now and then.
+              await reader.refreshGroups();
+              await reader.sendNew(stream);
+            }
             continue;
           }
           pending = false;
@@ -85,10 +90,6 @@ export function streamRoutes({ store, hub, clock }: AppDeps) {
       }
     }) as never;
   });
-}
-
-function isAboutMembershipOf({ event }: StoredEvent, person: PersonId): boolean {
-  return (event.type === 'member.added' || event.type === 'member.removed') && event.body.person === person;
 }
 
 /**

@@ -8,7 +8,7 @@ import { acceptInvitation, createInvitation } from '../federation/peering.js';
 import { ServerKeys } from '../federation/server-keys.js';
 import { generateKeys } from '../keys/generate-keys.js';
 import { startServer } from '../server.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 
 const program = new Command('mutual').description("Run and administer an organisation's Mutual server.");
@@ -18,7 +18,7 @@ const configOption = () =>
 /** Opens the configured store for one admin command and always closes it. */
 async function withStore(configFile: string, work: (store: Store, config: ReturnType<typeof loadConfig>) => Promise<void>) {
   const config = loadConfig(configFile);
-  const store = await openSqliteStore(config.database.file);
+  const store = await openStore(config.database);
   try {
     await work(store, config);
   } finally {

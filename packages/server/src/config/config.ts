@@ -42,7 +42,16 @@ export const ServerConfigSchema = z.object({
   listen: z
     .object({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(4100) })
     .prefault({}),
-  database: z.object({ file: z.string().default('./data/mutual.db') }).prefault({}),
+  database: z
+    .object({
+      /** The embedded SQLite file (the default store). */
+      file: z.string().default('./data/mutual.db'),
+      /** `postgres://…`: use PostgreSQL instead (several server processes may share it). */
+      url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
+      /** A PostgreSQL schema to work in (default: the connection's search path). */
+      schema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
+    })
+    .prefault({}),
   hostApps: z.array(HostAppConfigSchema).default([]),
   limits: z
     .object({ bodyBytes: z.number().int().positive().default(64 * 1024) })
@@ -76,7 +85,7 @@ export function parseConfig(input: unknown): ServerConfig {
 
 /**
  * Reads the config file (JSON) if given, then applies environment overrides:
- * MUTUAL_PORT, MUTUAL_HOST, MUTUAL_DATABASE, MUTUAL_ORIGIN. A relative database path is taken
+ * MUTUAL_PORT, MUTUAL_HOST, MUTUAL_DATABASE, MUTUAL_ORIGIN, DATABASE_URL. A relative database path is taken
  * from the config file's folder.
  */
 export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -86,6 +95,7 @@ export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = pr
   if (env.MUTUAL_HOST) config.listen.host = env.MUTUAL_HOST;
   if (env.MUTUAL_DATABASE) config.database.file = env.MUTUAL_DATABASE;
   if (env.MUTUAL_ORIGIN) config.organisation.origin = env.MUTUAL_ORIGIN;
+  if (env.DATABASE_URL) config.database.url = env.DATABASE_URL;
   if (file && config.database.file && config.database.file !== ':memory:') {
     config.database.file = resolve(dirname(file), config.database.file);
   }

@@ -9,6 +9,7 @@ import {
   type EventDraft,
   type Submission,
 } from '@mutual/protocol';
+import { PROCESS_ID } from '../process-id.js';
 import type { OutboxItem } from '../store/outbox-store.js';
 import type { PeerRecord } from '../store/peer-store.js';
 import type { Store } from '../store/store.js';
@@ -33,6 +34,8 @@ export interface OutboxWorkerOptions {
 
 /** A claim is renewed from the home when it has less than this left (ms). */
 const CLAIM_MARGIN_MS = 60_000;
+/** How long a process may hold a peer's queue without renewing (a crashed process frees it then). */
+const LEASE_MS = 30_000;
 /** Stay well under the receiver's body limit: a batch is cut by size as well as by count. */
 const BATCH_BYTES = MAX_FEDERATION_BODY_BYTES / 2;
 
@@ -98,9 +101,21 @@ export class OutboxWorker {
   }
 
   async #drain(target: string): Promise<void> {
-    const { store } = this.#options;
+    const { store, clock } = this.#options;
+    // Another process may be sending to this peer: then it is its turn, not ours.
+    if (!(await store.outbox.lease(target, PROCESS_ID, clock(), LEASE_MS))) return;
+    try {
+      await this.#drainLeased(target);
+    } finally {
+      await store.outbox.release(target, PROCESS_ID);
+    }
+  }
+
+  async #drainLeased(target: string): Promise<void> {
+    const { store, clock } = this.#options;
     const peer = await store.peers.getPeer(target);
     for (let rounds = 0; rounds < 100 && this.#running; rounds++) {
+      if (rounds > 0 && !(await store.outbox.lease(target, PROCESS_ID, clock(), LEASE_MS))) return;
       const head = await store.outbox.head(target, MAX_EVENTS_PER_REQUEST);
       if (head.length === 0) return;
       const batch = takeBatch(head);

@@ -1,10 +1,28 @@
+import type { PersonId } from '@mutual/protocol';
 import type { StoredEvent } from '../store/store.js';
 
-export type HubListener = (stored: StoredEvent) => void;
+/**
+ * What a live stream needs to know: something happened in a space, and whose membership (if
+ * anyone's) changed. Streams then read what their reader may see from the store, so a signal can
+ * be lost or repeated without an event being lost or repeated.
+ */
+export interface SpaceSignal {
+  space: string;
+  /** Set when the event added or removed this person from a group. */
+  membershipOf?: PersonId;
+}
+
+export type HubListener = (signal: SpaceSignal) => void;
+
+export function signalOf({ event }: StoredEvent): SpaceSignal {
+  const membershipOf =
+    (event.type === 'member.added' || event.type === 'member.removed') && typeof event.body.person === 'string' ? event.body.person : undefined;
+  return { space: event.space, ...(membershipOf && { membershipOf }) };
+}
 
 /**
- * In-process fan-out of freshly appended events to the live streams of their space. Streams filter
- * by the reader's groups themselves; the hub only routes by space.
+ * In-process fan-out of "something happened in space X" to the live streams of that space. With
+ * several processes on PostgreSQL, a notifier feeds it the other processes' signals too.
  */
 export class LiveHub {
   readonly #bySpace = new Map<string, Set<HubListener>>();
@@ -20,7 +38,16 @@ export class LiveHub {
   }
 
   publish(stored: StoredEvent): void {
-    for (const listener of this.#bySpace.get(stored.event.space) ?? []) listener(stored);
+    this.signal(signalOf(stored));
+  }
+
+  signal(signal: SpaceSignal): void {
+    for (const listener of this.#bySpace.get(signal.space) ?? []) listener(signal);
+  }
+
+  /** Wakes every stream (after a lost connection to the notifier: something may have been missed). */
+  wakeAll(): void {
+    for (const [space, listeners] of this.#bySpace) for (const listener of listeners) listener({ space });
   }
 
   /** How many streams are open, for /healthz and metrics. */

@@ -80,6 +80,25 @@ export class KyselyOutbox implements OutboxStore {
     return (await this.#db.selectFrom('outbox').selectAll().where('failed_at', 'is', null).orderBy('id').execute()).map(toItem);
   }
 
+  async lease(target: string, holder: string, now: number, ttlMs: number) {
+    const taken = await this.#db
+      .insertInto('outbox_leases')
+      .values({ target, holder, until: now + ttlMs })
+      .onConflict((oc) =>
+        oc
+          .column('target')
+          .doUpdateSet((eb) => ({ holder: eb.ref('excluded.holder'), until: eb.ref('excluded.until') }))
+          .where((eb) => eb.or([eb('outbox_leases.until', '<', now), eb('outbox_leases.holder', '=', holder)])),
+      )
+      .returning('holder')
+      .executeTakeFirst();
+    return taken?.holder === holder;
+  }
+
+  async release(target: string, holder: string) {
+    await this.#db.deleteFrom('outbox_leases').where('target', '=', target).where('holder', '=', holder).execute();
+  }
+
   async pendingSubmits(group: string) {
     const rows = await this.#db
       .selectFrom('outbox')

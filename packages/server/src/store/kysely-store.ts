@@ -17,7 +17,10 @@ import {
   type SealedEvent,
   type Space,
 } from '@mutual/protocol';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
+import { SIGNAL_CHANNEL } from '../live/postgres-notifier.js';
+import { PROCESS_ID } from '../process-id.js';
+import { signalOf } from '../live/hub.js';
 import { applyEvent } from './apply-event.js';
 import { enqueueOutbox, KyselyOutbox } from './kysely-outbox.js';
 import { KyselyPeerStore } from './kysely-peer-store.js';
@@ -31,10 +34,14 @@ export class KyselyStore implements Store {
   readonly peers: KyselyPeerStore;
   readonly outbox: KyselyOutbox;
 
+  /** Set on PostgreSQL: appends tell the other processes, on commit (see live/postgres-notifier.ts). */
+  readonly #notifies: boolean;
+
   constructor(db: Kysely<Database>) {
     this.db = db;
     this.peers = new KyselyPeerStore(db);
     this.outbox = new KyselyOutbox(db);
+    this.#notifies = db.getExecutor().adapter instanceof PostgresAdapter;
   }
 
   async getPerson(id: PersonId) {
@@ -290,6 +297,10 @@ export class KyselyStore implements Store {
       .executeTakeFirst();
     if (!space) throw new MutualError('not_found', 'no such space');
     const position = Number(space.last_pos);
+    if (this.#notifies) {
+      // Delivered to every listening process when (and only if) this transaction commits.
+      await sql`select pg_notify(${SIGNAL_CHANNEL}, ${JSON.stringify({ ...signalOf({ cursor: position, event }), from: PROCESS_ID })})`.execute(trx);
+    }
     const inserted = await trx
       .insertInto('events')
       .values({

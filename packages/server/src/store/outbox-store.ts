@@ -38,6 +38,12 @@ export interface OutboxStore {
   /** The receiver refused for good: keep the items for an admin to see, stop retrying them. */
   fail(ids: readonly number[], error: string, at: string): Promise<void>;
   pending(): Promise<OutboxItem[]>;
+  /**
+   * Takes (or renews) the right to send to a target until `now + ttlMs`: one process at a time
+   * drains a peer's queue, so per-peer order holds across processes. False if another holds it.
+   */
+  lease(target: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
+  release(target: string, holder: string): Promise<void>;
   /** Pending submissions to a group (to find a retried write before queuing it twice). */
   pendingSubmits(group: string): Promise<OutboxItem[]>;
   failures(): Promise<OutboxItem[]>;

@@ -22,8 +22,9 @@ export async function openSqliteStore(file: string): Promise<KyselyStore> {
   return new KyselyStore(db);
 }
 
-export async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+/** Brings a database to the latest schema (both stores). `schema` names a PostgreSQL schema. */
+export async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema && { migrationTableSchema: schema }) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
