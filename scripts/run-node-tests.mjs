@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['packages/protocol/src', 'packages/server/src', 'test'];
+const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['packages/protocol/src', 'packages/server/src', 'examples', 'test'];
 const skipE2e = process.argv.slice(2).length === 0;
 
 function testsUnder(folder) {

@@ -23,14 +23,14 @@ describe('a member server killed mid-stream', () => {
     seller = await ServerProcess.create('seller.test', folder, await freePort());
     buyer = await ServerProcess.create('buyer.test', folder, await freePort());
     await Promise.all([seller.start(), buyer.start()]);
-    const invitation = seller.admin('peer', 'invite').trim();
-    assert.match(buyer.admin('peer', 'accept', '--invitation', invitation), /peered with seller\.test/);
-    assert.match(seller.admin('peer', 'list'), /buyer\.test/);
-    seller.admin('space', 'create', '--id', 'acme', '--name', 'Acme', '--buyer', 'buyer.test');
-    seller.admin('person', 'add', '--id', 'sam@seller.test', '--name', 'Sam');
-    buyer.admin('person', 'add', '--id', 'ivan@buyer.test', '--name', 'Ivan');
-    seller.admin('member', 'add', '--group', PROOF, '--person', 'sam@seller.test');
-    seller.admin('member', 'add', '--group', PROOF, '--person', 'ivan@buyer.test');
+    const invitation = (await seller.admin('peer', 'invite')).trim();
+    assert.match(await buyer.admin('peer', 'accept', '--invitation', invitation), /peered with seller\.test/);
+    assert.match(await seller.admin('peer', 'list'), /buyer\.test/);
+    await seller.admin('space', 'create', '--id', 'acme', '--name', 'Acme', '--buyer', 'buyer.test');
+    await seller.admin('person', 'add', '--id', 'sam@seller.test', '--name', 'Sam');
+    await buyer.admin('person', 'add', '--id', 'ivan@buyer.test', '--name', 'Ivan');
+    await seller.admin('member', 'add', '--group', PROOF, '--person', 'sam@seller.test');
+    await seller.admin('member', 'add', '--group', PROOF, '--person', 'ivan@buyer.test');
     // The running seller notices the CLI's outbox items and delivers the group to the buyer.
     await eventually(async () => {
       const response = await fetch(`${buyer.url}/api/groups/${PROOF}/posts`, { headers: { Authorization: `Bearer ${await buyer.token('ivan@buyer.test')}` } });
@@ -103,8 +103,8 @@ describe('a member server killed mid-stream', () => {
   });
 
   it('stops all traffic once the seller disconnects the buyer', async () => {
-    assert.match(seller.admin('peer', 'disconnect', '--domain', 'buyer.test'), /disconnected from buyer\.test/);
-    assert.doesNotMatch(seller.admin('peer', 'list'), /buyer\.test/);
+    assert.match(await seller.admin('peer', 'disconnect', '--domain', 'buyer.test'), /disconnected from buyer\.test/);
+    assert.doesNotMatch(await seller.admin('peer', 'list'), /buyer\.test/);
     const response = await fetch(`${buyer.url}/api/groups/${PROOF}/posts`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${await buyer.token('ivan@buyer.test')}`, 'Content-Type': 'application/json' },
@@ -112,7 +112,7 @@ describe('a member server killed mid-stream', () => {
     });
     assert.equal(response.status, 202);
     // The buyer keeps it queued: the seller now answers 401 (not a peer) to everything it sends.
-    await eventually(() => assert.match(buyer.admin('peer', 'list'), /queued 1 .*last error: .*401/), { timeoutMs: 15_000 });
+    await eventually(async () => assert.match(await buyer.admin('peer', 'list'), /queued 1 .*last error: .*401/), { timeoutMs: 15_000 });
     const db = new Database(join(folder, 'seller.test.db'), { readonly: true });
     try {
       assert.equal((db.prepare("select count(*) as n from events where client_id = 'after-disconnect-1'").get() as { n: number }).n, 0);

@@ -17,6 +17,7 @@ import type { ResolvedConfig } from './config/config.js';
 import { handleError, problemResponse } from './errors/problem.js';
 import { createFederation } from './federation/federation.js';
 import { LiveHub } from './live/hub.js';
+import { ServerMetrics } from './metrics/metrics.js';
 import type { Store } from './store/store.js';
 
 export interface CreateAppOptions {
@@ -47,11 +48,16 @@ export function createApp(options: CreateAppOptions) {
       }
     },
   });
+  const metrics = new ServerMetrics(store, hub);
+  federation.worker.onError((peer) => metrics.deliveryFailures.inc({ peer }));
   app.onError(handleError);
   app.notFound((c) => problemResponse(c, 'not_found', 'Not found'));
+  app.use('*', metrics.middleware());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
 
   app.get('/healthz', (c) => c.json({ status: 'ok', organisation: config.organisation.domain, streams: hub.subscriberCount }));
+  // Prometheus scrapes this; expose it only on the internal network (see docs/deploy.md).
+  app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }));
   app.route('/', federation.routes);
 
   app.use(

@@ -13,6 +13,12 @@ export const PLAN_LANE = 'plan';
 /** More open steps than this and the board suggests grouping them. */
 export const LONG_PLAN_THRESHOLD = 30;
 
+/** A lane and a status: one cell of the board. */
+export interface Place {
+  status: TaskStatus;
+  lane: string;
+}
+
 /** Task ids are unique within their group only. Ids never contain `/`. */
 export const taskKey = (task: Pick<Task, 'group' | 'id'>): string => `${task.group}/${task.id}`;
 const milestoneKey = (milestone: Pick<Milestone, 'group' | 'id'>): string => `${milestone.group}/${milestone.id}`;
@@ -78,13 +84,12 @@ export class BoardModel {
   }
 
   load(plan: SpaceTasks, groups: readonly MyGroup[]): void {
+    const early = this.#early;
     this.clear();
     for (const group of groups) this.#groups.set(group.id, group);
     for (const task of plan.tasks) this.#tasks.set(taskKey(task), task);
     for (const milestone of plan.milestones) this.#milestones.set(milestoneKey(milestone), milestone);
     this.loaded = true;
-    const early = this.#early;
-    this.#early = [];
     for (const message of early) this.applyLive(message);
   }
 

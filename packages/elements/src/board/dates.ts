@@ -21,7 +21,8 @@ export function dayValue(day: string): number {
   const [, year, month, date] = match.map(Number) as [number, number, number, number];
   const value = Date.UTC(year, month - 1, date);
   // 2027-02-30 rolls over to March: not a real date.
-  return new Date(value).getUTCDate() === date ? value : Number.NaN;
+  const check = new Date(value);
+  return check.getUTCMonth() === month - 1 && check.getUTCDate() === date ? value : Number.NaN;
 }
 
 export function isDay(day: string): boolean {

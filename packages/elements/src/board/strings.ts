@@ -12,10 +12,6 @@ export interface BoardStrings {
   title: string;
   liveStatus: Record<LiveStatus, string>;
   status: Record<TaskStatus, string>;
-  /** Lane names: the overall plan and the standard workstreams (DESIGN.md's table). */
-  lanes: Record<string, string>;
-  /** Groups whose tasks only some people see: named on their cards. */
-  groupKinds: { plan: string; steering: string; internal: string };
   connecting: string;
   loading: string;
   loadFailed: string;
@@ -37,15 +33,16 @@ export interface BoardStrings {
   boardLabel: string;
   cellLabel: (lane: string, status: string, count: number) => string;
   taskCount: (count: number) => string;
-  cardRole: string;
   instructions: string;
   noOwner: string;
+  /** Before an owner's name, for screen readers (with its colon). */
   owner: string;
   external: string;
   externalDescription: (organisation: string) => string;
   due: string;
   overdue: string;
   overdueBy: (days: number) => string;
+  /** Before a deliverable (with its colon). */
   deliverable: string;
   visibleTo: (group: string) => string;
   saving: string;
@@ -94,15 +91,6 @@ export const en: BoardStrings = {
   title: 'Mutual action plan',
   liveStatus: { connecting: 'Connecting…', open: 'Live', reconnecting: 'Reconnecting…', closed: 'Offline' },
   status: { todo: 'To do', doing: 'Doing', blocked: 'Blocked', done: 'Done' },
-  lanes: {
-    plan: 'Overall plan',
-    proof: 'Proof',
-    implementation: 'Implementation plan',
-    'success-criteria': 'Success criteria',
-    'business-case': 'Business case',
-    contract: 'Contract & terms',
-  },
-  groupKinds: { plan: 'Overall plan', steering: 'Steering', internal: 'Internal' },
   connecting: 'Connecting…',
   loading: 'Loading the plan…',
   loadFailed: 'The plan could not be loaded.',
@@ -124,34 +112,33 @@ export const en: BoardStrings = {
   boardLabel: 'Tasks by workstream and status',
   cellLabel: (lane, status, count) => `${lane}, ${status}: ${plural(count, 'task', 'tasks')}`,
   taskCount: (count) => plural(count, 'task', 'tasks'),
-  cardRole: 'movable task',
   instructions:
     'Press Enter to edit a task. To move it, press Space, use the arrow keys to choose its status and workstream, then press Space again to drop it or Escape to cancel.',
   noOwner: 'No owner',
-  owner: 'Owner',
+  owner: 'Owner:',
   external: 'External',
   externalDescription: (organisation) => `From another organisation: ${organisation}`,
   due: 'Due',
   overdue: 'Overdue',
   overdueBy: (days) => `Overdue by ${plural(days, 'day', 'days')}`,
-  deliverable: 'Deliverable',
+  deliverable: 'Deliverable:',
   visibleTo: (group) => `Only in ${group}`,
   saving: 'Saving…',
   queued: (home) => (home ? `Queued for ${home} — will show when delivered.` : 'Queued — will show when delivered.'),
   pickedUp: (task, lane, status) =>
-    `Picked up ${task}, in ${lane}, ${status}. Arrow keys move it, Space drops it, Escape cancels.`,
+    `Picked up “${task}”, in ${lane}, ${status}. Arrow keys move it, Space drops it, Escape cancels.`,
   over: (lane, status) => `${lane}, ${status}.`,
-  moved: (task, lane, status) => `${task} moved to ${lane}, ${status}.`,
-  unchanged: (task) => `${task} put back where it was.`,
-  cancelled: (task, lane, status) => `Move cancelled. ${task} is back in ${lane}, ${status}.`,
-  vetoed: (task) => `${task} cannot be moved there.`,
-  moveFailed: (task) => `${task} could not be moved and is back where it was.`,
+  moved: (task, lane, status) => `“${task}” moved to ${lane}, ${status}.`,
+  unchanged: (task) => `“${task}” put back where it was.`,
+  cancelled: (task, lane, status) => `Move cancelled. “${task}” is back in ${lane}, ${status}.`,
+  vetoed: (task) => `“${task}” cannot be moved there.`,
+  moveFailed: (task) => `“${task}” could not be moved and is back where it was.`,
   dismiss: 'Dismiss',
-  created: (task) => `Task created: ${task}.`,
-  updated: (task) => `Task saved: ${task}.`,
-  liveCreated: (author, organisation, task) => `${author}, ${organisation}, added ${task}.`,
-  liveMoved: (author, organisation, task, status) => `${author}, ${organisation}, moved ${task} to ${status}.`,
-  liveUpdated: (author, organisation, task) => `${author}, ${organisation}, changed ${task}.`,
+  created: (task) => `Task created: “${task}”.`,
+  updated: (task) => `Task saved: “${task}”.`,
+  liveCreated: (author, organisation, task) => `${author}, ${organisation}, added “${task}”.`,
+  liveMoved: (author, organisation, task, status) => `${author}, ${organisation}, moved “${task}” to ${status}.`,
+  liveUpdated: (author, organisation, task) => `${author}, ${organisation}, changed “${task}”.`,
   dialogCreate: 'New task',
   dialogEdit: 'Edit task',
   fields: {
@@ -222,15 +209,6 @@ export const fr: BoardStrings = {
   title: 'Plan d’action mutuel',
   liveStatus: { connecting: 'Connexion…', open: 'En direct', reconnecting: 'Reconnexion…', closed: 'Hors ligne' },
   status: { todo: 'À faire', doing: 'En cours', blocked: 'Bloqué', done: 'Terminé' },
-  lanes: {
-    plan: 'Planning d’ensemble',
-    proof: 'Preuve',
-    implementation: 'Plan de mise en œuvre',
-    'success-criteria': 'Indicateurs de succès',
-    'business-case': 'Justification économique',
-    contract: 'Contrats et conditions',
-  },
-  groupKinds: { plan: 'Planning d’ensemble', steering: 'Pilotage de l’évaluation', internal: 'Interne' },
   connecting: 'Connexion…',
   loading: 'Chargement du plan…',
   loadFailed: 'Le plan n’a pas pu être chargé.',
@@ -253,35 +231,35 @@ export const fr: BoardStrings = {
   boardLabel: 'Tâches par chantier et par statut',
   cellLabel: (lane, status, count) => `${lane}, ${status}\u00a0: ${pluriel(count, 'tâche', 'tâches')}`,
   taskCount: (count) => pluriel(count, 'tâche', 'tâches'),
-  cardRole: 'tâche déplaçable',
   instructions:
     'Appuyez sur Entrée pour modifier une tâche. Pour la déplacer, appuyez sur Espace, choisissez son statut et son chantier avec les flèches, puis appuyez de nouveau sur Espace pour la déposer ou sur Échap pour annuler.',
   noOwner: 'Sans responsable',
-  owner: 'Responsable',
+  owner: 'Responsable\u00a0:',
   external: 'Externe',
   externalDescription: (organisation) => `D’une autre organisation\u00a0: ${organisation}`,
   due: 'Échéance',
   overdue: 'En retard',
   overdueBy: (days) => `En retard de ${pluriel(days, 'jour', 'jours')}`,
-  deliverable: 'Livrable',
+  deliverable: 'Livrable\u00a0:',
   visibleTo: (group) => `Uniquement dans ${group}`,
   saving: 'Enregistrement…',
   queued: (home) =>
     home ? `En attente pour ${home} — apparaîtra une fois transmis.` : 'En attente — apparaîtra une fois transmis.',
   pickedUp: (task, lane, status) =>
-    `${task} saisie, dans ${lane}, ${status}. Les flèches la déplacent, Espace la dépose, Échap annule.`,
+    `Tâche «\u00a0${task}\u00a0» saisie, dans ${lane}, ${status}. Les flèches la déplacent, Espace la dépose, Échap annule.`,
   over: (lane, status) => `${lane}, ${status}.`,
-  moved: (task, lane, status) => `${task} déplacée vers ${lane}, ${status}.`,
-  unchanged: (task) => `${task} remise à sa place.`,
-  cancelled: (task, lane, status) => `Déplacement annulé. ${task} est revenue dans ${lane}, ${status}.`,
-  vetoed: (task) => `${task} ne peut pas être déplacée ici.`,
-  moveFailed: (task) => `${task} n’a pas pu être déplacée et a repris sa place.`,
+  moved: (task, lane, status) => `Tâche «\u00a0${task}\u00a0» déplacée vers ${lane}, ${status}.`,
+  unchanged: (task) => `Tâche «\u00a0${task}\u00a0» remise à sa place.`,
+  cancelled: (task, lane, status) => `Déplacement annulé. La tâche «\u00a0${task}\u00a0» est revenue dans ${lane}, ${status}.`,
+  vetoed: (task) => `La tâche «\u00a0${task}\u00a0» ne peut pas être déplacée ici.`,
+  moveFailed: (task) => `La tâche «\u00a0${task}\u00a0» n’a pas pu être déplacée et a repris sa place.`,
   dismiss: 'Fermer',
-  created: (task) => `Tâche créée\u00a0: ${task}.`,
-  updated: (task) => `Tâche enregistrée\u00a0: ${task}.`,
-  liveCreated: (author, organisation, task) => `${author}, ${organisation}, a ajouté ${task}.`,
-  liveMoved: (author, organisation, task, status) => `${author}, ${organisation}, a passé ${task} à «\u00a0${status}\u00a0».`,
-  liveUpdated: (author, organisation, task) => `${author}, ${organisation}, a modifié ${task}.`,
+  created: (task) => `Tâche créée\u00a0: «\u00a0${task}\u00a0».`,
+  updated: (task) => `Tâche enregistrée\u00a0: «\u00a0${task}\u00a0».`,
+  liveCreated: (author, organisation, task) => `${author}, ${organisation}, a ajouté «\u00a0${task}\u00a0».`,
+  liveMoved: (author, organisation, task, status) =>
+    `${author}, ${organisation}, a passé «\u00a0${task}\u00a0» à l’état «\u00a0${status}\u00a0».`,
+  liveUpdated: (author, organisation, task) => `${author}, ${organisation}, a modifié «\u00a0${task}\u00a0».`,
   dialogCreate: 'Nouvelle tâche',
   dialogEdit: 'Modifier la tâche',
   fields: {

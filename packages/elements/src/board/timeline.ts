@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { cssProps } from '../styles/css-props.js';
 import { MilestoneState, type Timeline } from './board-model.js';
 import { daysBetween, formatDay, formatLongDay } from './dates.js';
 import type { BoardStrings } from './strings.js';
@@ -33,7 +34,7 @@ export function renderTimeline(
       ${items.length === 0
         ? html`<p class="timeline-empty">${strings.noMilestones}</p>`
         : html`
-            <div class="track" style="--_rows: ${rows}">
+            <div class="track" ${cssProps({ '--_rows': rows })}>
               <span class="track-start" aria-hidden="true">${strings.today}</span>
               <ol class="milestones">
                 ${items.map(
@@ -44,18 +45,21 @@ export function renderTimeline(
                       data-state=${state}
                       data-id=${milestone.id}
                       data-position=${position.toFixed(3)}
-                      style="--_at: ${(position * 100).toFixed(2)}%; --_row: ${row}"
+                      data-edge=${position < 0.12 ? 'start' : position > 0.88 ? 'end' : nothing}
+                      ${cssProps({ '--_at': `${(position * 100).toFixed(2)}%`, '--_row': row })}
                     >
                       <span class="mark" aria-hidden="true">${MARKS[state]}</span>
                       <span class="milestone-text">
                         <span class="milestone-title">${milestone.title}</span>
-                        <time datetime=${milestone.date} title=${formatLongDay(milestone.date, strings.locale)}
-                          >${formatDay(milestone.date, start, strings.locale)}</time
-                        >
-                        ${state === MilestoneState.upcoming
-                          ? html`<span class="visually-hidden">, ${strings.milestoneState.upcoming}</span>`
-                          : html`<span class="milestone-state">${strings.milestoneState[state]}</span>`}
-                        ${afterDecision ? html`<span class="milestone-state">${strings.afterDecision}</span>` : nothing}
+                        <span class="milestone-when">
+                          <time datetime=${milestone.date} title=${formatLongDay(milestone.date, strings.locale)}
+                            >${formatDay(milestone.date, start, strings.locale)}</time
+                          >
+                          ${state === MilestoneState.upcoming
+                            ? html`<span class="visually-hidden">, ${strings.milestoneState.upcoming}</span>`
+                            : html`<span class="milestone-state">${strings.milestoneState[state]}</span>`}
+                          ${afterDecision ? html`<span class="milestone-state">${strings.afterDecision}</span>` : nothing}
+                        </span>
                       </span>
                     </li>
                   `,

@@ -1,46 +1,43 @@
-import { css } from 'lit';
+import { css, type CSSResultGroup } from 'lit';
 
 /**
- * The cockpit's own locals, after `themeTokens`. The status colours (success, warning and the soft
- * backgrounds) are not shared tokens yet, so they are declared here; so is the dark palette,
- * which `themeTokens` lacks: a host's `--mutual-*` values still win in both schemes.
+ * Soft backgrounds of the status badges: the theme has the status colours (`--_success`,
+ * `--_warning`, `--_danger`) but not these yet. Dark ones follow the theme's own rule: the system
+ * preference unless `theme="light"`, or `theme="dark"`.
  */
-export const cockpitStyles = css`
+const darkSoft = css`
+  --_success-soft: var(--mutual-color-success-soft, #16352a);
+  --_warning-soft: var(--mutual-color-warning-soft, #3b2e10);
+  --_danger-soft: var(--mutual-color-danger-soft, #3d1f1d);
+`;
+
+const softTokens = css`
+  :host {
+    --_success-soft: var(--mutual-color-success-soft, #e8f6ed);
+    --_warning-soft: var(--mutual-color-warning-soft, #fff3d6);
+    --_danger-soft: var(--mutual-color-danger-soft, #fde8e6);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkSoft}
+    }
+  }
+
+  :host([theme='dark']) {
+    ${darkSoft}
+  }
+`;
+
+const layout = css`
   :host {
     display: block;
-    --_ok: var(--mutual-color-success, #1a6b3c);
-    --_ok-soft: var(--mutual-color-success-soft, #e3f4ea);
-    --_warn: var(--mutual-color-warning, #7a4f00);
-    --_warn-soft: var(--mutual-color-warning-soft, #fff3d6);
-    --_danger-soft: var(--mutual-color-danger-soft, #fde8e6);
     --_progress-height: var(--mutual-cockpit-progress-height, 0.5rem);
     --_countdown-size: var(--mutual-cockpit-countdown-size, 2.5rem);
     font-family: var(--_font);
     font-size: var(--_font-size);
     line-height: var(--_line-height);
     color: var(--_text);
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_text: var(--mutual-color-text, #e6e9ee);
-      --_muted: var(--mutual-color-text-muted, #a9b4c2);
-      --_surface: var(--mutual-color-surface, #161b22);
-      --_surface-alt: var(--mutual-color-surface-alt, #212833);
-      --_border: var(--mutual-color-border, #3a4451);
-      --_accent: var(--mutual-color-accent, #8fb0ff);
-      --_on-accent: var(--mutual-color-on-accent, #0b1530);
-      --_accent-soft: var(--mutual-color-accent-soft, #1f2d4d);
-      --_danger: var(--mutual-color-danger, #ff9a90);
-      --_danger-soft: var(--mutual-color-danger-soft, #3d1f1d);
-      --_external: var(--mutual-color-external, #ffc27a);
-      --_external-soft: var(--mutual-color-external-soft, #3a2a14);
-      --_ok: var(--mutual-color-success, #7ad9a1);
-      --_ok-soft: var(--mutual-color-success-soft, #16352a);
-      --_warn: var(--mutual-color-warning, #f2c35b);
-      --_warn-soft: var(--mutual-color-warning-soft, #3b2e10);
-      --_shadow: var(--mutual-shadow, 0 1px 2px rgb(0 0 0 / 0.4));
-    }
   }
 
   :host([hidden]) {
@@ -99,12 +96,12 @@ export const cockpitStyles = css`
   }
 
   .live-status[data-status='open'] .dot {
-    background: var(--_ok);
+    background: var(--_success);
   }
 
   .live-status[data-status='reconnecting'] .dot,
   .live-status[data-status='connecting'] .dot {
-    background: var(--_warn);
+    background: var(--_warning);
   }
 
   /* —— countdown —— */
@@ -209,7 +206,7 @@ export const cockpitStyles = css`
   }
 
   .blocked .heading-count:not([data-count='0']) {
-    color: var(--_warn);
+    color: var(--_warning);
     border-color: currentColor;
   }
 
@@ -287,7 +284,7 @@ export const cockpitStyles = css`
   }
 
   .count[part~='blocked-count']:not([data-count='0']) {
-    color: var(--_warn);
+    color: var(--_warning);
     font-weight: 600;
   }
 
@@ -319,15 +316,15 @@ export const cockpitStyles = css`
 
   .risk[data-risk='on-track'],
   .signed {
-    color: var(--_ok);
-    background: var(--_ok-soft);
-    --_icon-mark: var(--_ok-soft);
+    color: var(--_success);
+    background: var(--_success-soft);
+    --_icon-mark: var(--_success-soft);
   }
 
   .risk[data-risk='at-risk'] {
-    color: var(--_warn);
-    background: var(--_warn-soft);
-    --_icon-mark: var(--_warn-soft);
+    color: var(--_warning);
+    background: var(--_warning-soft);
+    --_icon-mark: var(--_warning-soft);
   }
 
   .risk[data-risk='off-track'] {
@@ -435,6 +432,11 @@ export const cockpitStyles = css`
 
   .waiting-on {
     gap: 0.5em;
+  }
+
+  .waiting-on .task-title {
+    font-size: 0.9375em;
+    font-weight: 500;
   }
 
   .note {
@@ -578,3 +580,6 @@ export const cockpitStyles = css`
     }
   }
 `;
+
+/** After `themeTokens`, whose locals it reads. */
+export const cockpitStyles: CSSResultGroup = [softTokens, layout];

@@ -1,6 +1,6 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../styles/css-props.js';
 import type { AgreementView, Cockpit, Me, Participation, Person, Task as PlanTask, WorkstreamProgress } from '@mutual/protocol';
 import { isAbortError, toApiError, type MutualApiError } from '../connection/api-error.js';
 import type { MutualConnection } from '../connection/connection.js';
@@ -50,7 +50,8 @@ const isRefusal = (code: string): boolean => code === 'forbidden' || code === 'n
  * Place it inside a `<mutual-space>`, which gives it the shared connection. On its own it needs
  * `server`, `space` and a `token` or `tokenProvider`, and opens its own connection. It speaks
  * English and French, following the nearest `lang` attribute (its own, an ancestor's, the
- * document's).
+ * document's). Its default colours follow `prefers-color-scheme`, or `theme="light"` / `theme="dark"`
+ * on the element; any `--mutual-*` value the host sets wins in both.
  *
  * @event mutual-error - {MutualErrorEvent} Loading the figures failed (`operation` is `load`), or
  * the cockpit's own live stream did (`stream`). The cockpit shows it too; a viewer outside the
@@ -66,6 +67,7 @@ const isRefusal = (code: string): boolean => code === 'forbidden' || code === 'n
  * @csspart decision-date - The decision date.
  * @csspart section - Each section (also named by its own part below).
  * @csspart heading - The heading of each section.
+ * @csspart sub-heading - The "Engaged" and "Silent" headings.
  * @csspart workstreams - The progress-by-workstream section.
  * @csspart workstream - One workstream; `data-workstream` holds its slug and `data-risk` its risk.
  * @csspart workstream-name - A workstream's name.
@@ -387,7 +389,7 @@ export class MutualDeciderCockpit extends LitElement {
           aria-valuenow=${done}
           aria-valuetext=${text}
         >
-          <div part="progress-bar" class="progress-bar" style=${styleMap({ '--_ratio': String(ratio) })}></div>
+          <div part="progress-bar" class="progress-bar" ${cssProps({ '--_ratio': ratio })}></div>
         </div>
         <p class="workstream-figures">
           <span part="progress-text" class="progress-text">${text}</span>
@@ -514,7 +516,7 @@ export class MutualDeciderCockpit extends LitElement {
         <p part="note" id="people-note" class="note">${strings.participationNote}</p>
         <div class="people-columns">
           <div part="engaged" class="engaged">
-            <h4 id="engaged-heading" class="sub-heading">
+            <h4 part="sub-heading" id="engaged-heading" class="sub-heading">
               ${strings.engagedHeading} <span class="heading-count" data-count=${engaged.length}>${engaged.length}</span>
             </h4>
             ${engaged.length === 0
@@ -524,7 +526,7 @@ export class MutualDeciderCockpit extends LitElement {
                 </ul>`}
           </div>
           <div part="silent" class="silent">
-            <h4 id="silent-heading" class="sub-heading">
+            <h4 part="sub-heading" id="silent-heading" class="sub-heading">
               ${strings.silentHeading} <span class="heading-count" data-count=${silent.length}>${silent.length}</span>
             </h4>
             ${silent.length === 0

@@ -89,16 +89,21 @@ describe('SpaceEventsController', () => {
     expect(connection.count()).to.equal(3);
   });
 
-  it('lets go when the host leaves or its connection changes', () => {
+  it('lets go when the host leaves, and resumes when it is back with the same connection', () => {
     connection.emit('s.plan', 'post');
     controller.hostDisconnected();
     expect(connection.count()).to.equal(0);
     expect(controller.pending, 'the scheduled call is cancelled').to.equal(false);
+    controller.hostUpdate();
+    expect(connection.count(), 'moved in the page: following again').to.equal(2);
+  });
 
-    controller.follow(connection as unknown as MutualConnection, ['s.plan']);
+  it('stops following a connection the host no longer uses', () => {
     current = new FakeConnection();
     controller.hostUpdate();
     expect(connection.count()).to.equal(0);
     expect(controller.status).to.equal(LiveStatus.closed);
+    controller.hostUpdate();
+    expect(connection.count(), 'and does not come back to it').to.equal(0);
   });
 });

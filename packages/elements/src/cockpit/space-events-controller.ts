@@ -38,6 +38,7 @@ export interface SpaceEventsOptions {
 export class SpaceEventsController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: SpaceEventsOptions;
+  /** What the host asked to follow; kept while the host is out of the document, to resume when it is back. */
   #connection: MutualConnection | undefined;
   #groups: readonly string[] = [];
   #unsubscribe: Array<() => void> = [];
@@ -61,27 +62,44 @@ export class SpaceEventsController implements ReactiveController {
 
   /** Subscribes to `groups` on `connection`, replacing any earlier subscription that differs. */
   follow(connection: MutualConnection, groups: readonly string[]): void {
-    if (!this.#host.isConnected) return;
-    if (connection === this.#connection && sameMembers(groups, this.#groups)) return;
-    this.#stop();
+    if (connection === this.#connection && sameMembers(groups, this.#groups) && this.#unsubscribe.length > 0) return;
+    this.stop();
     this.#connection = connection;
     this.#groups = [...groups];
+    this.#subscribe();
+  }
+
+  /** Stops following until the next {@link follow}. */
+  stop(): void {
+    this.#unsubscribeAll();
+    this.#connection = undefined;
+    this.#groups = [];
+  }
+
+  hostUpdate(): void {
+    if (!this.#connection) return;
+    if (this.#connection !== this.#options.connection()) this.stop();
+    // Back in the document with the same connection (moved in the page): nothing reloads, so resume here.
+    else if (this.#unsubscribe.length === 0) this.#subscribe();
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribeAll();
+  }
+
+  #subscribe(): void {
+    const connection = this.#connection;
+    if (!connection || !this.#host.isConnected) return;
     const listener = (message: LiveMessage) => this.#onMessage(message);
     for (const group of this.#groups) this.#unsubscribe.push(connection.subscribe(group, listener));
     this.#unsubscribe.push(connection.onStatusChange(() => this.#host.requestUpdate()));
   }
 
-  /** Stops following until the next {@link follow}. */
-  stop(): void {
-    this.#stop();
-  }
-
-  hostUpdate(): void {
-    if (this.#connection && this.#connection !== this.#options.connection()) this.#stop();
-  }
-
-  hostDisconnected(): void {
-    this.#stop();
+  #unsubscribeAll(): void {
+    for (const stop of this.#unsubscribe) stop();
+    this.#unsubscribe = [];
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   #onMessage(message: LiveMessage): void {
@@ -91,15 +109,6 @@ export class SpaceEventsController implements ReactiveController {
       this.#timer = undefined;
       this.#options.onChange();
     }, this.#options.delayMs ?? 300);
-  }
-
-  #stop(): void {
-    for (const stop of this.#unsubscribe) stop();
-    this.#unsubscribe = [];
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#connection = undefined;
-    this.#groups = [];
   }
 }
 

@@ -28,7 +28,7 @@ describe('cockpit strings', () => {
 
     expect(say(fr, 80)).to.equal('80 jours avant la décision');
     expect(say(fr, 1)).to.equal('1 jour avant la décision');
-    expect(say(fr, 0)).to.equal("Décision attendue aujourd'hui");
+    expect(say(fr, 0)).to.equal('Décision attendue aujourd’hui');
     expect(say(fr, -12)).to.equal('12 jours après la date de décision');
     expect(say(fr, 1234)).to.equal(`1${NNBSP}234 jours avant la décision`);
   });
@@ -43,7 +43,7 @@ describe('cockpit strings', () => {
       'Indicateurs de succès',
       'Justification économique',
       'Contrats et conditions',
-      "Planning d'ensemble",
+      'Planning d’ensemble',
     ]);
     expect(workstreamName(en, 'data-migration')).to.equal('Data migration');
   });

@@ -23,7 +23,8 @@ export const feedStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     box-shadow: var(--_shadow);
-    overflow: hidden;
+    /* clip, not hidden: hidden would make this the scroll container of the sticky "new posts" bar. */
+    overflow: clip;
   }
 
   .header {
@@ -194,18 +195,55 @@ export const feedStyles = css`
     padding: 0;
   }
 
-  .list {
+  .scroller {
     max-height: var(--_max-height);
     overflow-y: auto;
+    overscroll-behavior: contain;
   }
 
+  /* The windowing keeps what the viewer reads in place itself; the browser's own anchoring would
+     correct a second time. */
+  .scroller,
+  .list {
+    overflow-anchor: none;
+  }
+
+  .sentinel {
+    height: 1px;
+  }
+
+  /* Separators above posts, not below: the last one then needs no exception, which under
+     windowing (the last rendered is rarely the last post) would change heights as it scrolls. */
   .post {
     padding: var(--_space);
-    border-bottom: 1px solid var(--_border);
+    border-top: 1px solid var(--_border);
   }
 
-  .post:last-child {
-    border-bottom: none;
+  .post[aria-posinset='1'] {
+    border-top-color: transparent;
+  }
+
+  .post:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+
+  /* —— "N new posts": over the top of the list, without pushing it —— */
+
+  .new-posts-bar {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+    height: 0;
+    display: flex;
+    justify-content: center;
+  }
+
+  .new-posts {
+    margin-top: calc(var(--_space) * 0.5);
+    border-radius: 999px;
+    box-shadow: 0 2px 8px rgb(16 24 40 / 0.2);
+    white-space: nowrap;
   }
 
   .item[data-delivery='pending'] > .text,
@@ -288,6 +326,156 @@ export const feedStyles = css`
     padding-inline-start: calc(2rem + 0.6em);
     white-space: pre-wrap;
     overflow-wrap: anywhere;
+  }
+
+  /* —— light formatting —— */
+
+  .text > :is(p, ul, ol, pre) {
+    margin: 0;
+  }
+
+  .text > * + * {
+    margin-top: 0.5em;
+  }
+
+  .text :is(ul, ol) {
+    padding-inline-start: 1.4em;
+  }
+
+  .text code,
+  .text pre {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.875em;
+    background: var(--_surface-alt);
+    border-radius: calc(var(--_radius) * 0.5);
+  }
+
+  .text code {
+    padding: 0.05em 0.3em;
+  }
+
+  .text pre {
+    padding: 0.6em 0.8em;
+    overflow-x: auto;
+    white-space: pre;
+    overflow-wrap: normal;
+  }
+
+  .text pre code {
+    padding: 0;
+    font-size: 1em;
+    background: none;
+  }
+
+  /* Links and mentions are isolated: right-to-left text inside cannot reorder the text around. */
+  .link,
+  .mention,
+  .link-destination {
+    unicode-bidi: isolate;
+  }
+
+  .link {
+    color: var(--_accent);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+
+  .link:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
+    border-radius: 2px;
+  }
+
+  .link-destination {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  .mention {
+    display: inline;
+    padding: 0.05em 0.4em;
+    border-radius: 999px;
+    color: var(--_accent);
+    background: var(--_accent-soft);
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .mention.external {
+    color: var(--_external);
+    background: var(--_external-soft);
+  }
+
+  .mention.me {
+    outline: 1px solid currentColor;
+  }
+
+  .mention-organisation {
+    font-weight: 400;
+    font-size: 0.875em;
+  }
+
+  .mention-badge {
+    font-size: 0.75em;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    text-transform: uppercase;
+  }
+
+  .invisible-char {
+    display: inline-block;
+    margin: 0 0.1em;
+    padding: 0 0.25em;
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.75em;
+    color: var(--_danger);
+    border: 1px dashed currentColor;
+    border-radius: 3px;
+    white-space: nowrap;
+  }
+
+  /* —— mention suggestions —— */
+
+  .mention-list {
+    list-style: none;
+    margin: 0;
+    padding: 0.25em;
+    max-height: 14em;
+    overflow-y: auto;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    box-shadow: 0 4px 12px rgb(16 24 40 / 0.12);
+  }
+
+  .mention-list[hidden] {
+    display: none;
+  }
+
+  .mention-option {
+    display: flex;
+    align-items: baseline;
+    gap: 0.6em;
+    padding: 0.35em 0.6em;
+    border-radius: calc(var(--_radius) * 0.5);
+    cursor: pointer;
+  }
+
+  .mention-option[aria-selected='true'] {
+    color: var(--_on-accent);
+    background: var(--_accent);
+  }
+
+  .mention-option-name {
+    font-weight: 600;
+  }
+
+  .mention-option-id {
+    font-size: 0.8125em;
+  }
+
+  .mention-option[aria-selected='true'] .badge {
+    color: var(--_external);
   }
 
   .delivery {
@@ -411,8 +599,15 @@ export const feedStyles = css`
 
   @media (forced-colors: active) {
     .badge,
-    .reaction.mine {
+    .reaction.mine,
+    .mention {
       border: 1px solid CanvasText;
+    }
+
+    .mention-option[aria-selected='true'] {
+      forced-color-adjust: none;
+      color: HighlightText;
+      background: Highlight;
     }
   }
 `;

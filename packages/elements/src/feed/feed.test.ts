@@ -14,6 +14,7 @@ import {
 } from '../testing/harness.js';
 import type { MutualGroupFeed } from './feed.js';
 import './feed.define.js';
+import { AXE_OPTIONS } from './test-support.js';
 
 // Against a real Mutual server: the harness creates a fresh space for each test.
 
@@ -348,11 +349,11 @@ describe('<mutual-group-feed>', function () {
 
   it('is accessible once loaded, with a thread and a reply box open', async () => {
     const { space, feeds: [feed] } = await mount(world, world.people.ana);
-    await expect(space).to.be.accessible();
+    await expect(space).to.be.accessible(AXE_OPTIONS);
     const post = posts(feed!)[0]!;
     post.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
     post.querySelector<HTMLButtonElement>('[part~="add-reaction"]')!.click();
     await feed!.updateComplete;
-    await expect(space).to.be.accessible();
+    await expect(space).to.be.accessible(AXE_OPTIONS);
   });
 });

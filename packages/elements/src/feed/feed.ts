@@ -1,8 +1,10 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { FeedPage, FeedPost, FeedReply, LiveMessage, Me, Person } from '@mutual/protocol';
+import { cssProps } from '../styles/css-props.js';
+import type { FeedPage, FeedPost, FeedReply, LiveMessage, Me, MyGroup, Person } from '@mutual/protocol';
 import { isAbortError, toApiError, type MutualApiError } from '../connection/api-error.js';
 import { newClientId } from '../connection/client-id.js';
 import type { MutualConnection } from '../connection/connection.js';
@@ -12,13 +14,23 @@ import { ClockController } from '../controllers/clock-controller.js';
 import { ConnectionController } from '../controllers/connection-controller.js';
 import { LiveSubscriptionController } from '../controllers/live-subscription-controller.js';
 import { ProvidedConnectionController } from '../controllers/provided-connection-controller.js';
+import { VirtualListController } from '../controllers/virtual-list-controller.js';
 import { MutualErrorEvent, type MutualOperation } from '../events/error-event.js';
 import { MutualPostEvent } from '../events/post-event.js';
 import { formatFull, formatRelative } from '../format/time.js';
+import { formatNumber } from '../i18n/format-number.js';
+import { groupDisplayName } from '../i18n/group-names.js';
+import { LocaleController } from '../i18n/locale-controller.js';
 import { themeTokens, visuallyHidden } from '../styles/theme.js';
+import { revealToString, RevealScope } from '../text/invisible.js';
+import { parseText, type Block } from '../text/parse-text.js';
+import { renderBlocks, type RenderTextOptions } from '../text/render-text.js';
 import { Delivery, FeedModel, type PostView, type ReplyView } from './feed-model.js';
 import { feedStyles } from './feed.styles.js';
-import { feedStrings } from './strings.js';
+import { KeyedItems } from './keyed-items.js';
+import { forgetGroupMembers, groupMembers, type Member } from './member-directory.js';
+import { MentionController } from './mention-controller.js';
+import { feedCatalogs, type FeedStrings } from './strings.js';
 
 /** The quick reactions offered; any emoji someone else used shows up as well. */
 const REACTION_CHOICES = ['👍', '🎉', '✅', '❤️', '👀'] as const;
@@ -29,9 +41,19 @@ const MAX_TEXT_LENGTH = 20_000;
 interface FirstPage {
   page: FeedPage;
   me: Me;
-  title: string | undefined;
-  /** The organisation whose server orders the group's events. */
-  home: string | undefined;
+  /** The group as the viewer's space lists it (name, kind, home), when the space could be read. */
+  group: MyGroup | undefined;
+}
+
+/** The id of the composer's listbox of people to mention. */
+const COMPOSER_MENTIONS = 'composer-mentions';
+const replyMentions = (postId: string): string => `reply-mentions-${postId}`;
+
+/** Rough height of a post before it was ever rendered: enough for a scrollbar that does not lie much. */
+function estimateHeight(view: PostView | undefined): number {
+  if (!view) return 120;
+  const lines = Math.min(400, Math.ceil(view.post.text.length / 64) + (view.post.text.match(/\n/g)?.length ?? 0));
+  return 100 + lines * 22 + view.replies.length * 84;
 }
 
 function initials(name: string): string {
@@ -65,6 +87,11 @@ const onMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.userAgent);
  * @csspart composer - The new-post form.
  * @csspart composer-input - The new-post text area.
  * @csspart send-button - The button that sends a post.
+ * @csspart composer-hint - The hint under the composer.
+ * @csspart mention-list - The suggestions of people to mention while `@name` is typed.
+ * @csspart mention-option - One suggestion.
+ * @csspart new-posts - The "N new posts" button shown over a scrolled feed when live posts arrive.
+ * @csspart scroller - The box around the list, which scrolls when `--mutual-feed-max-height` is set.
  * @csspart list - The list of posts.
  * @csspart item - A post or a reply.
  * @csspart post - A post (also `item`).
@@ -75,6 +102,12 @@ const onMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.userAgent);
  * @csspart external-badge - The "External" mark of an author from another organisation.
  * @csspart time - When an entry was written.
  * @csspart text - What an entry says.
+ * @csspart link - A link in what an entry says (http, https or mailto only).
+ * @csspart link-destination - The real destination shown beside a link whose label names another.
+ * @csspart mention - A mention of a member, shown with their name and organisation.
+ * @csspart code - Inline code in what an entry says.
+ * @csspart code-block - A fenced code block in what an entry says.
+ * @csspart invisible-char - An invisible or reordering character, shown as its code (`U+202E`).
  * @csspart delivery - "Sending…", "Queued for …" or "Not sent." under an entry of the viewer's.
  * @csspart retry-button - Sends a failed entry again.
  * @csspart reactions - The reactions of an entry.
@@ -106,7 +139,7 @@ const onMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.userAgent);
  * @cssproperty --mutual-spacing - Base spacing unit.
  * @cssproperty --mutual-focus-color - Focus ring colour (defaults to the accent).
  * @cssproperty --mutual-shadow - Shadow of the outer container.
- * @cssproperty --mutual-feed-max-height - Scroll the list beyond this height (default: none).
+ * @cssproperty --mutual-feed-max-height - Scroll the list beyond this height (default: none, the page scrolls).
  */
 export class MutualGroupFeed extends LitElement {
   static override styles = [themeTokens, visuallyHidden, feedStyles];
@@ -122,6 +155,7 @@ export class MutualGroupFeed extends LitElement {
     _announcement: { state: true },
     _replying: { state: true },
     _choosingReaction: { state: true },
+    _newPosts: { state: true },
   };
 
   /** The group whose feed to show. */
@@ -143,6 +177,8 @@ export class MutualGroupFeed extends LitElement {
   declare private _replying: ReadonlySet<string>;
   /** The entry whose reaction choices are open. */
   declare private _choosingReaction: string | undefined;
+  /** Live posts that arrived above while the viewer was scrolled down. */
+  declare private _newPosts: number;
 
   readonly #provided = new ProvidedConnectionController(this);
   readonly #own = new ConnectionController(this, {
@@ -160,16 +196,68 @@ export class MutualGroupFeed extends LitElement {
     onMessage: (message) => this.#onLive(message),
   });
   readonly #clock = new ClockController(this);
+  readonly #locale = new LocaleController(this);
   readonly #model = new FeedModel();
+  readonly #virtual = new VirtualListController(this, {
+    list: () => this.renderRoot?.querySelector<HTMLElement>('[part~="list"]'),
+    keys: () => this.#model.posts.map((view) => view.key),
+    estimate: (index) => estimateHeight(this.#model.posts[index]),
+    onViewportChange: (reason) => this.#onViewportChange(reason),
+  });
+  readonly #mentions = new MentionController(this, {
+    members: () => this.#memberList,
+    locale: () => this.#strings.locale,
+    isExternal: (member) => this.#isExternal(member),
+  });
   #me: Me | undefined;
-  #title: string | undefined;
-  #home: string | undefined;
+  #group: MyGroup | undefined;
+  /** The group's members once loaded (Task's value is set only after its onComplete runs). */
+  #memberList: readonly Member[] | undefined;
+  /** Members by id, for mention chips. */
+  #memberIndex: ReadonlyMap<string, Member> = new Map();
+  /** Parsed text by entry: each entry's text is parsed once. */
+  readonly #parsed = new WeakMap<FeedPost | FeedReply, Block[]>();
+  #textOptions: RenderTextOptions = {};
+  /** Older posts load on scroll only once the viewer has scrolled (else the button does it). */
+  #userScrolled = false;
+  #sentinel: Element | undefined;
+  #sentinelObserver: IntersectionObserver | undefined;
+  #sentinelVisible = false;
+  /** The posts of the window, each an `<li>` of the list (see keyed-items.ts for why not `repeat`). */
+  readonly #items = new KeyedItems<PostView>({
+    host: this,
+    key: (view) => view.key,
+    create: (view) => {
+      const item = document.createElement('li');
+      item.setAttribute('part', 'item post');
+      item.className = 'item post';
+      // Focusable from script: "N new posts" takes the reader to the newest.
+      item.tabIndex = -1;
+      item.dataset.key = view.key;
+      return item;
+    },
+    update: (item, view, index) => {
+      item.setAttribute('aria-posinset', String(index + 1));
+      item.setAttribute('aria-setsize', this.#setSize);
+      item.dataset.id = view.post.id;
+      item.dataset.author = view.post.author.id;
+      item.dataset.delivery = view.delivery;
+    },
+    render: (view) => this.#renderPost(view),
+  });
+  /** `aria-setsize` of every post, set before each window render. */
+  #setSize = '-1';
+
+  get #home(): string | undefined {
+    return this.#group?.home;
+  }
 
   readonly #firstPage = new Task(this, {
     task: async ([connection, group, pageSize], { signal }): Promise<FirstPage | typeof initialState> => {
       this.#model.clear();
-      this.#title = undefined;
-      this.#home = undefined;
+      this.#group = undefined;
+      this.#userScrolled = false;
+      this._newPosts = 0;
       this.#olderPage.abort();
       if (!connection || !group) return initialState;
       const [page, me, space] = await Promise.all([
@@ -177,15 +265,13 @@ export class MutualGroupFeed extends LitElement {
         connection.me(),
         connection.mySpace().catch(() => undefined),
       ]);
-      const myGroup = space?.groups.find((candidate) => candidate.id === group);
-      return { page, me, title: myGroup?.name, home: myGroup?.home };
+      return { page, me, group: space?.groups.find((candidate) => candidate.id === group) };
     },
     args: () => [this.#connection, this.group, this.#pageSize] as const,
     // Not called for a run that returned initialState, nor for one that a newer run replaced.
     onComplete: (result) => {
       this.#me = result.me;
-      this.#title = result.title;
-      this.#home = result.home;
+      this.#group = result.group;
       this.#model.load(result.page, result.me.person.id);
     },
     onError: (error) => this.#reportError('load', error),
@@ -198,8 +284,31 @@ export class MutualGroupFeed extends LitElement {
       // The group may have changed meanwhile: then this page belongs to no one.
       return connection === this.#connection && group === this.group ? page : initialState;
     },
-    onComplete: (page) => this.#model.loadOlder(page),
+    onComplete: (page) => {
+      this.#model.loadOlder(page);
+      // Observing again reports where the end of the list is now: still in view means load more.
+      void this.updateComplete.then(() => this.#watchSentinel(this.#sentinel));
+    },
     onError: (error) => this.#reportError('load-older', error),
+  });
+
+  /**
+   * The group's members (both organisations), for mention suggestions and chips; shared through
+   * the member directory. Without them the feed still works: mentions stay plain text.
+   */
+  readonly #members = new Task(this, {
+    task: async ([connection, group]): Promise<Member[] | typeof initialState> => {
+      this.#memberList = undefined;
+      this.#memberIndex = new Map();
+      if (!connection || !group) return initialState;
+      return groupMembers(connection, group);
+    },
+    args: () => [this.#connection, this.group] as const,
+    onComplete: (members) => {
+      this.#memberList = members;
+      this.#memberIndex = new Map(members.map((member) => [member.id, member]));
+      this.#mentions.refresh();
+    },
   });
 
   constructor() {
@@ -211,6 +320,7 @@ export class MutualGroupFeed extends LitElement {
     this._draft = '';
     this._announcement = '';
     this._replying = new Set();
+    this._newPosts = 0;
   }
 
   /** The connection in use: the enclosing space's, or this feed's own. */
@@ -226,8 +336,25 @@ export class MutualGroupFeed extends LitElement {
     return Math.min(100, Math.max(1, Math.floor(this.pageSize) || 30));
   }
 
-  get #strings() {
-    return feedStrings(this.lang || document.documentElement.lang);
+  get #strings(): FeedStrings {
+    return this.#locale.pick(feedCatalogs);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#items.setConnected(true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#items.setConnected(false);
+    this.#watchSentinel(undefined);
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    // Before the controllers' hostUpdated, so that the window measures the posts it rendered.
+    this.#renderWindow();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -240,10 +367,16 @@ export class MutualGroupFeed extends LitElement {
   protected override render(): TemplateResult {
     const strings = this.#strings;
     const status = this.#live.status;
+    this.#textOptions = {
+      mention: (id, text) => this.#renderMention(id, text),
+      invisibleTitle: strings.invisibleCharacter,
+      linkDestinationTitle: strings.linkGoesTo,
+    };
+    const title = this.#group ? groupDisplayName(this.#group, this.#locale.locale) : strings.defaultTitle;
     return html`
       <section part="base" class="base" aria-labelledby="title">
         <header part="header" class="header">
-          <h2 part="title" id="title" class="title">${this.#title ?? strings.defaultTitle}</h2>
+          <h2 part="title" id="title" class="title">${title}</h2>
           ${this.#connection
             ? html`<span part="live-status" class="live-status" data-status=${status}>
                 <span class="dot" aria-hidden="true"></span>${strings.liveStatus[status]}
@@ -265,6 +398,7 @@ export class MutualGroupFeed extends LitElement {
   #renderComposer(): TemplateResult {
     const strings = this.#strings;
     const ready = this.#model.loaded;
+    const mentions = this.#mentions;
     return html`
       <form part="composer" class="composer" @submit=${this.#onComposerSubmit}>
         <label class="visually-hidden" for="composer-input">${strings.composerLabel}</label>
@@ -274,13 +408,25 @@ export class MutualGroupFeed extends LitElement {
           rows="2"
           maxlength=${MAX_TEXT_LENGTH}
           placeholder=${strings.composerPlaceholder}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded=${mentions.expanded(COMPOSER_MENTIONS) ? 'true' : 'false'}
+          aria-controls=${COMPOSER_MENTIONS}
+          aria-activedescendant=${mentions.activeDescendant(COMPOSER_MENTIONS) ?? nothing}
           aria-describedby="composer-hint"
           .value=${live(this._draft)}
-          @input=${(event: InputEvent) => (this._draft = (event.target as HTMLTextAreaElement).value)}
-          @keydown=${this.#onSubmitShortcut}
+          @input=${(event: InputEvent) => {
+            this._draft = (event.target as HTMLTextAreaElement).value;
+            mentions.onInput(event);
+          }}
+          @keydown=${this.#onTextKeydown}
+          @keyup=${mentions.onKeyup}
+          @click=${mentions.onInput}
+          @blur=${mentions.close}
         ></textarea>
+        ${mentions.renderListbox(COMPOSER_MENTIONS, strings)}
         <div class="composer-actions">
-          <span id="composer-hint" class="hint">${strings.sendHint(onMac())}</span>
+          <span id="composer-hint" part="composer-hint" class="hint">${strings.sendHint(onMac())} · ${strings.mentionHint}</span>
           <button part="send-button" class="primary" type="submit" ?disabled=${!ready || this._draft.trim() === ''}>
             ${strings.send}
           </button>
@@ -307,59 +453,76 @@ export class MutualGroupFeed extends LitElement {
     const posts = this.#model.posts;
     const loadingOlder = this.#olderPage.status === TaskStatus.PENDING;
     return html`
-      ${posts.length === 0
-        ? html`<p part="state" class="state empty">${strings.empty}</p>`
-        : html`<ol part="list" class="list" aria-label=${strings.postsLabel} aria-busy=${loadingOlder ? 'true' : 'false'}>
-            ${repeat(posts, (view) => view.key, (view) => this.#renderPost(view))}
-          </ol>`}
-      ${this.#olderPage.status === TaskStatus.ERROR
-        ? html`<p part="state" class="state error" role="alert">
-            ${strings.loadOlderFailed} ${strings.errorMessage(toApiError(this.#olderPage.error).code)}
-          </p>`
-        : nothing}
-      ${this.#model.next
-        ? html`<button part="load-more" class="secondary load-more" type="button" ?disabled=${loadingOlder} @click=${this.#loadOlder}>
-            ${loadingOlder ? strings.loadingOlder : strings.loadOlder}
-          </button>`
-        : nothing}
+      <div class="new-posts-bar">
+        ${this._newPosts > 0
+          ? html`<button part="new-posts" class="primary new-posts" type="button" @click=${this.#showNewPosts}>
+              <span aria-hidden="true">↑</span> ${strings.newPosts(this._newPosts)}
+            </button>`
+          : nothing}
+      </div>
+      <div part="scroller" class="scroller">
+        ${posts.length === 0
+          ? html`<p part="state" class="state empty">${strings.empty}</p>`
+          : // The window of posts goes into the list after this template (#renderWindow).
+            html`<ol
+              part="list"
+              class="list"
+              aria-label=${strings.postsLabel}
+              aria-busy=${loadingOlder ? 'true' : 'false'}
+              ${cssProps({ 'padding-top': `${this.#virtual.paddingTop}px`, 'padding-bottom': `${this.#virtual.paddingBottom}px` })}
+            ></ol>`}
+        <div class="sentinel" aria-hidden="true" ${ref(this.#watchSentinel)}></div>
+        ${this.#olderPage.status === TaskStatus.ERROR
+          ? html`<p part="state" class="state error" role="alert">
+              ${strings.loadOlderFailed} ${strings.errorMessage(toApiError(this.#olderPage.error).code)}
+            </p>`
+          : nothing}
+        ${this.#model.next
+          ? html`<button part="load-more" class="secondary load-more" type="button" ?disabled=${loadingOlder} @click=${this.#loadOlder}>
+              ${loadingOlder ? strings.loadingOlder : strings.loadOlder}
+            </button>`
+          : nothing}
+      </div>
     `;
   }
 
+  /** The posts of the window, rendered into the list after the element's own template. */
+  #renderWindow(): void {
+    const list = this.renderRoot.querySelector<HTMLOListElement>('[part~="list"]');
+    const { start, end } = this.#virtual.range;
+    // -1: "unknown" to assistive technology, while older posts remain to be loaded.
+    this.#setSize = String(this.#model.next ? -1 : this.#model.posts.length);
+    this.#items.sync(list, list ? this.#model.posts.slice(start, end) : [], start);
+  }
+
+  /** What a post's `<li>` holds (see {@link #items}). */
   #renderPost(view: PostView): TemplateResult {
     const strings = this.#strings;
     const { post } = view;
     const replying = this._replying.has(post.id);
     const sent = view.delivery === Delivery.sent;
     return html`
-      <li
-        part="item post"
-        class="item post"
-        data-id=${post.id}
-        data-author=${post.author.id}
-        data-delivery=${view.delivery}
-      >
-        ${this.#renderEntry(post, view)}
-        ${sent
-          ? html`<div class="actions">
-              ${this.#renderReactions(post)}
-              <button
-                part="reply-button"
-                class="quiet"
-                type="button"
-                aria-expanded=${replying ? 'true' : 'false'}
-                @click=${() => this.#toggleReplying(post.id, !replying)}
-              >
-                ${strings.reply}
-              </button>
-            </div>`
-          : nothing}
-        ${view.replies.length > 0
-          ? html`<ol part="replies" class="replies" aria-label=${strings.repliesLabel(post.author.name)}>
-              ${repeat(view.replies, (reply) => reply.key, (reply) => this.#renderReply(reply))}
-            </ol>`
-          : nothing}
-        ${replying && sent ? this.#renderReplyComposer(post) : nothing}
-      </li>
+      ${this.#renderEntry(post, view)}
+      ${sent
+        ? html`<div class="actions">
+            ${this.#renderReactions(post)}
+            <button
+              part="reply-button"
+              class="quiet"
+              type="button"
+              aria-expanded=${replying ? 'true' : 'false'}
+              @click=${() => this.#toggleReplying(post.id, !replying)}
+            >
+              ${strings.reply}
+            </button>
+          </div>`
+        : nothing}
+      ${view.replies.length > 0
+        ? html`<ol part="replies" class="replies" aria-label=${strings.repliesLabel(post.author.name)}>
+            ${repeat(view.replies, (reply) => reply.key, (reply) => this.#renderReply(reply))}
+          </ol>`
+        : nothing}
+      ${replying && sent ? this.#renderReplyComposer(post) : nothing}
     `;
   }
 
@@ -400,7 +563,7 @@ export class MutualGroupFeed extends LitElement {
           ${formatRelative(entry.at, this.#clock.now, strings.locale)}
         </time>
       </div>
-      <p part="text" class="text">${entry.text}</p>
+      <div part="text" class="text">${this.#renderText(entry)}</div>
       ${this.#renderDelivery(entry, view)}
     `;
   }
@@ -442,7 +605,7 @@ export class MutualGroupFeed extends LitElement {
               @click=${() => this.#react(entry.id, reaction.emoji, !reaction.mine)}
             >
               <span aria-hidden="true">${reaction.emoji}</span>
-              <span aria-hidden="true" class="count">${reaction.count}</span>
+              <span aria-hidden="true" class="count">${formatNumber(reaction.count, strings.locale)}</span>
             </button>
           `,
         )}
@@ -483,6 +646,8 @@ export class MutualGroupFeed extends LitElement {
 
   #renderReplyComposer(post: FeedPost): TemplateResult {
     const strings = this.#strings;
+    const mentions = this.#mentions;
+    const listbox = replyMentions(post.id);
     return html`
       <form
         part="reply-composer"
@@ -499,8 +664,18 @@ export class MutualGroupFeed extends LitElement {
           maxlength=${MAX_TEXT_LENGTH}
           aria-label=${strings.replyLabel(post.author.name)}
           placeholder=${strings.replyPlaceholder}
-          @keydown=${this.#onSubmitShortcut}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded=${mentions.expanded(listbox) ? 'true' : 'false'}
+          aria-controls=${listbox}
+          aria-activedescendant=${mentions.activeDescendant(listbox) ?? nothing}
+          @input=${mentions.onInput}
+          @keydown=${this.#onTextKeydown}
+          @keyup=${mentions.onKeyup}
+          @click=${mentions.onInput}
+          @blur=${mentions.close}
         ></textarea>
+        ${mentions.renderListbox(listbox, strings)}
         <div class="reply-actions">
           <button class="quiet" type="button" @click=${() => this.#toggleReplying(post.id, false, true)}>
             ${strings.cancel}
@@ -509,6 +684,31 @@ export class MutualGroupFeed extends LitElement {
         </div>
       </form>
     `;
+  }
+
+  /** What an entry says, parsed once per entry and rendered as templates (never as HTML). */
+  #renderText(entry: FeedPost | FeedReply): TemplateResult[] {
+    let blocks = this.#parsed.get(entry);
+    if (!blocks) this.#parsed.set(entry, (blocks = parseText(entry.text)));
+    return renderBlocks(blocks, this.#textOptions);
+  }
+
+  /** A member's mention as a chip (name, organisation, External); anything else as typed. */
+  #renderMention(id: string, text: string): TemplateResult | string {
+    const member = this.#memberIndex.get(id);
+    if (!member) return text;
+    const strings = this.#strings;
+    const external = this.#isExternal(member);
+    const me = member.id === this.#me?.person.id;
+    return html`<span
+      part="mention"
+      class="mention ${external ? 'external' : ''} ${me ? 'me' : ''}"
+      data-person=${member.id}
+      title=${strings.mentionTitle(member.id, member.organisation)}
+      >@${revealToString(member.name, RevealScope.all)} <span class="mention-organisation">${member.organisation}</span>${external
+        ? html` <span class="mention-badge">${strings.external}</span>`
+        : nothing}</span
+    >`;
   }
 
   // —— behaviour ——
@@ -520,6 +720,11 @@ export class MutualGroupFeed extends LitElement {
   #isCurrent(connection: MutualConnection, group: string): boolean {
     return connection === this.#connection && group === this.group;
   }
+
+  /** The suggestions take the keys they need first; then Ctrl/⌘+Enter sends. */
+  #onTextKeydown = (event: KeyboardEvent): void => {
+    if (!this.#mentions.onKeydown(event)) this.#onSubmitShortcut(event);
+  };
 
   #onSubmitShortcut = (event: KeyboardEvent): void => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.isComposing) {
@@ -535,8 +740,12 @@ export class MutualGroupFeed extends LitElement {
     const me = this.#me;
     if (!text || !me || !this.#model.loaded) return;
     const clientId = newClientId();
+    this.#mentions.close();
     this.#model.addPendingPost(text, clientId, me.person, new Date(this.#clock.now).toISOString());
     this._draft = '';
+    this._newPosts = 0;
+    // The viewer's own post goes on top: bring the top into view if they had scrolled away.
+    if (!this.#virtual.atTop) void this.#virtual.scrollToIndex(0);
     this.requestUpdate();
     void this.#send(clientId);
   };
@@ -547,6 +756,7 @@ export class MutualGroupFeed extends LitElement {
     const text = textarea?.value.trim() ?? '';
     const me = this.#me;
     if (!textarea || !text || !me) return;
+    this.#mentions.close();
     const clientId = newClientId();
     if (!this.#model.addPendingReply(post.id, text, clientId, me.person, new Date(this.#clock.now).toISOString())) return;
     textarea.value = '';
@@ -678,7 +888,54 @@ export class MutualGroupFeed extends LitElement {
     void this.#olderPage.run([connection, this.group, before, this.#pageSize]);
   };
 
+  /** Scrolled back to the top: the new posts are seen. Near the end: load older ones. */
+  #onViewportChange(reason: 'scroll' | 'resize'): void {
+    if (reason === 'scroll') this.#userScrolled = true;
+    if (this._newPosts > 0 && this.#virtual.atTop) this._newPosts = 0;
+    this.#maybeLoadOlder();
+  }
+
+  #showNewPosts = (): void => {
+    this._newPosts = 0;
+    void this.#virtual.scrollToIndex(0, { focus: true });
+  };
+
+  /** Follows the element after the list; `ref` calls this with it, and with undefined when it goes. */
+  readonly #watchSentinel = (element: Element | undefined): void => {
+    this.#sentinelObserver?.disconnect();
+    this.#sentinelObserver = undefined;
+    this.#sentinel = element;
+    this.#sentinelVisible = false;
+    if (!element) return;
+    // The viewport as root: IntersectionObserver also clips by every scrolling ancestor, so this
+    // works whether the list scrolls in its own box or with the page.
+    this.#sentinelObserver = new IntersectionObserver(
+      (entries) => {
+        this.#sentinelVisible = entries[entries.length - 1]!.isIntersecting;
+        this.#maybeLoadOlder();
+      },
+      { rootMargin: '0px 0px 600px 0px' },
+    );
+    this.#sentinelObserver.observe(element);
+  };
+
+  #maybeLoadOlder(): void {
+    const status = this.#olderPage.status;
+    // After a failure, the button (and its error) take over until the viewer asks again.
+    if (!this.#sentinelVisible || !this.#userScrolled || status === TaskStatus.PENDING || status === TaskStatus.ERROR) return;
+    this.#loadOlder();
+  }
+
   #onLive(message: LiveMessage): void {
+    const type = message.event.type;
+    const connection = this.#connection;
+    if ((type === 'member.added' || type === 'member.removed') && connection) {
+      forgetGroupMembers(connection, this.group);
+      void this.#members.run();
+      return;
+    }
+    // Read before the post is added: was the viewer reading further down?
+    const scrolledAway = !this.#virtual.atTop;
     const change = this.#model.applyLive(message);
     if (!change) return;
     this.requestUpdate();
@@ -693,6 +950,7 @@ export class MutualGroupFeed extends LitElement {
         return;
     }
     if (change.mine) return;
+    if (change.kind === 'post' && scrolledAway) this._newPosts++;
     const strings = this.#strings;
     const { name, organisation } = change.author;
     this.#announce(

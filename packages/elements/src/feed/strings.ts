@@ -1,9 +1,11 @@
 import type { MutualApiErrorCode } from '../connection/api-error.js';
 import type { LiveStatus } from '../connection/live-stream.js';
+import { formatNumber, pluralCategory } from '../i18n/format-number.js';
+import { toLocale, type Catalogs } from '../i18n/locale-controller.js';
 
 /**
- * Every string the feed shows or announces. English only for now; French will be a second object
- * of this type, picked by {@link feedStrings}.
+ * Every string the feed shows or announces, once per language ({@link feedCatalogs}); the feed
+ * picks one with a `LocaleController`. Numbers and plurals go through `Intl` in that language.
  */
 export interface FeedStrings {
   /** BCP 47 tag used for dates, times and plural rules. */
@@ -48,6 +50,18 @@ export interface FeedStrings {
   announceNewReply: (author: string, organisation: string) => string;
   announceSendFailed: string;
   errorMessage: (code: MutualApiErrorCode) => string;
+  /** The button over a scrolled feed when live posts arrived above. */
+  newPosts: (count: number) => string;
+  /** Added to the composer hint. */
+  mentionHint: string;
+  /** The accessible name of the list of people to mention. */
+  mentionSuggestions: string;
+  /** Title of a mention chip: the person's id. */
+  mentionTitle: (id: string, organisation: string) => string;
+  /** Title of an invisible character shown as `U+202E`. */
+  invisibleCharacter: (code: string) => string;
+  /** Title of the real destination shown beside a link whose label names another one. */
+  linkGoesTo: (destination: string) => string;
 }
 
 export const en: FeedStrings = {
@@ -88,7 +102,7 @@ export const en: FeedStrings = {
   addReaction: 'Add a reaction',
   reactWith: (name) => `React with ${name}`,
   reactionButton: (name, count, mine) =>
-    `${name}: ${count} ${count === 1 ? 'reaction' : 'reactions'}${mine ? ', including yours' : ''}`,
+    `${name}: ${formatNumber(count, 'en')} ${pluralCategory(count, 'en') === 'one' ? 'reaction' : 'reactions'}${mine ? ', including yours' : ''}`,
   emojiNames: {
     '👍': 'thumbs up',
     '🎉': 'celebration',
@@ -120,9 +134,103 @@ export const en: FeedStrings = {
         return code.startsWith('token_') ? 'You could not be signed in to Mutual.' : 'Something went wrong on the server.';
     }
   },
+  newPosts: (count) => `${formatNumber(count, 'en')} new ${pluralCategory(count, 'en') === 'one' ? 'post' : 'posts'}`,
+  mentionHint: 'Type @ to mention someone.',
+  mentionSuggestions: 'People to mention',
+  mentionTitle: (id, organisation) => `${id} (${organisation})`,
+  invisibleCharacter: (code) => `Invisible character ${code}`,
+  linkGoesTo: (destination) => `This link goes to ${destination}`,
 };
 
-/** The strings for a language; English until the French issue lands. */
-export function feedStrings(_lang?: string): FeedStrings {
-  return en;
+// French: "vous", typographic apostrophes, a no-break space before ":".
+export const fr: FeedStrings = {
+  locale: 'fr',
+  defaultTitle: 'Fil',
+  postsLabel: 'Publications',
+  liveStatus: {
+    connecting: 'Connexion…',
+    open: 'En direct',
+    reconnecting: 'Reconnexion…',
+    closed: 'Hors ligne',
+  },
+  composerLabel: 'Écrire une publication',
+  composerPlaceholder: 'Partagez une nouvelle avec le groupe…',
+  sendHint: (onMac) => (onMac ? '⌘ Entrée pour publier' : 'Ctrl+Entrée pour publier'),
+  send: 'Publier',
+  sending: 'En attente…',
+  queued: (home) =>
+    home
+      ? `En file d’attente pour ${home} — s’affichera une fois remis.`
+      : 'En file d’attente — s’affichera une fois remis.',
+  notSent: 'Non envoyé.',
+  retry: 'Réessayer',
+  tryAgain: 'Réessayer',
+  connecting: 'Connexion…',
+  loading: 'Chargement des publications…',
+  loadFailed: 'Les publications n’ont pas pu être chargées.',
+  empty: 'Aucune publication pour l’instant. Lancez la conversation.',
+  loadOlder: 'Afficher les publications plus anciennes',
+  loadingOlder: 'Chargement des publications plus anciennes…',
+  loadOlderFailed: 'Les publications plus anciennes n’ont pas pu être chargées.',
+  reply: 'Répondre',
+  replyLabel: (author) => `Répondre à ${author}`,
+  replyPlaceholder: 'Écrivez une réponse…',
+  sendReply: 'Envoyer la réponse',
+  cancel: 'Annuler',
+  repliesLabel: (author) => `Réponses à ${author}`,
+  external: 'Externe',
+  externalDescription: (organisation) => `D’une autre organisation\u00A0: ${organisation}`,
+  reactionsLabel: 'Réactions',
+  addReaction: 'Ajouter une réaction',
+  reactWith: (name) => `Réagir avec ${name}`,
+  reactionButton: (name, count, mine) =>
+    `${name}\u00A0: ${formatNumber(count, 'fr')} ${pluralCategory(count, 'fr') === 'one' ? 'réaction' : 'réactions'}${mine ? ', dont la vôtre' : ''}`,
+  emojiNames: {
+    '👍': 'pouce levé',
+    '🎉': 'fête',
+    '✅': 'fait',
+    '❤️': 'cœur',
+    '👀': 'je regarde',
+  },
+  announceNewPost: (author, organisation) => `Nouvelle publication de ${author}, ${organisation}`,
+  announceNewReply: (author, organisation) => `Nouvelle réponse de ${author}, ${organisation}`,
+  announceSendFailed: 'Votre message n’a pas pu être envoyé.',
+  errorMessage: (code) => {
+    switch (code) {
+      case 'not_a_member':
+      case 'forbidden':
+        return 'Vous n’êtes pas membre de ce groupe.';
+      case 'not_found':
+        return 'Cet élément n’existe plus.';
+      case 'network_error':
+        return 'Le serveur est injoignable. Vérifiez votre connexion.';
+      case 'body_too_large':
+        return 'Ce message est trop long.';
+      case 'invalid_request':
+        return 'Le serveur n’a pas accepté ce message.';
+      case 'token_unavailable':
+      case 'token_missing':
+      case 'token_expired':
+        return 'Votre session a pris fin. Rechargez la page pour continuer.';
+      default:
+        return code.startsWith('token_') ? 'Votre connexion à Mutual a échoué.' : 'Une erreur s’est produite sur le serveur.';
+    }
+  },
+  newPosts: (count) =>
+    pluralCategory(count, 'fr') === 'one'
+      ? `${formatNumber(count, 'fr')} nouvelle publication`
+      : `${formatNumber(count, 'fr')} nouvelles publications`,
+  mentionHint: 'Tapez @ pour mentionner quelqu’un.',
+  mentionSuggestions: 'Personnes à mentionner',
+  mentionTitle: (id, organisation) => `${id} (${organisation})`,
+  invisibleCharacter: (code) => `Caractère invisible ${code}`,
+  linkGoesTo: (destination) => `Ce lien mène à ${destination}`,
+};
+
+/** The feed's strings in every language the widgets speak. */
+export const feedCatalogs: Catalogs<FeedStrings> = { en, fr };
+
+/** The strings for a `lang` tag (`fr-CA` → French; anything unknown → English). */
+export function feedStrings(lang?: string | null): FeedStrings {
+  return feedCatalogs[toLocale(lang)];
 }

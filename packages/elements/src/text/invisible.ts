@@ -21,8 +21,11 @@ const REORDERING = '\u202A-\u202E\u2066-\u2069';
 const OTHER_INVISIBLE =
   '\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2060-\u2064\u206A-\u206F\u3164\uFEFF\uFFA0';
 
+/** A regular-expression source matching one character of the `all` scope. */
+export const INVISIBLE_PATTERN = `[${REORDERING}${OTHER_INVISIBLE}]|[\\u{E0000}-\\u{E007F}]`;
+
 const REORDERING_CLASS = new RegExp(`[${REORDERING}]`, 'u');
-const ANY_INVISIBLE_CLASS = new RegExp(`[${REORDERING}${OTHER_INVISIBLE}]|[\\u{E0000}-\\u{E007F}]`, 'u');
+const ANY_INVISIBLE_CLASS = new RegExp(INVISIBLE_PATTERN, 'u');
 
 /** A part of a string: text to show as is, or one invisible character to show as its code. */
 export type RevealedPiece = { kind: 'text'; text: string } | { kind: 'invisible'; code: string };

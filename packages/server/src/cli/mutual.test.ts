@@ -12,8 +12,12 @@ const cli = fileURLToPath(new URL('./mutual.ts', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'mutual-cli-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
 
+// These commands use the SQLite file their config names: a DATABASE_URL in the environment (set
+// when the PostgreSQL suites run) would otherwise take over.
+const env = { ...process.env };
+delete env.DATABASE_URL;
 const mutual = (...args: string[]) =>
-  spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', cli, ...args], { encoding: 'utf8' });
+  spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', cli, ...args], { encoding: 'utf8', env });
 
 describe('the mutual CLI', () => {
   const config = join(folder, 'mutual.config.json');
@@ -61,7 +65,7 @@ describe('the mutual CLI', () => {
   });
 
   it('serves what the admin commands wrote', async () => {
-    const server = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, 'serve', '-c', config], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const server = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, 'serve', '-c', config], { stdio: ['ignore', 'pipe', 'inherit'], env });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';

@@ -51,6 +51,7 @@ export class OutboxWorker {
   #loop: Promise<void> | undefined;
   #wake: () => void = () => {};
   #pending = false;
+  readonly #errorListeners: Array<(target: string, error: Error) => void> = [];
 
   constructor(options: OutboxWorkerOptions) {
     this.#options = options;
@@ -66,6 +67,11 @@ export class OutboxWorker {
     this.#running = false;
     this.#wake();
     await this.#loop;
+  }
+
+  /** Called on every failed attempt (metrics, logs). */
+  onError(listener: (target: string, error: Error) => void): void {
+    this.#errorListeners.push(listener);
   }
 
   /** Something was enqueued: look now rather than at the next poll. */
@@ -135,6 +141,7 @@ export class OutboxWorker {
     const { store, clock, retry } = this.#options;
     const ids = batch.map((item) => item.id);
     this.#options.onError?.(target, error);
+    for (const listener of this.#errorListeners) listener(target, error);
     if (error instanceof FederationRequestError && !error.retryable) {
       await store.outbox.fail(ids, error.message, new Date(clock()).toISOString());
       return;
@@ -178,7 +185,9 @@ export class OutboxWorker {
     const receipt = DeliveryReceiptSchema.parse(await client.request(peer, 'POST', `/federation/v1/groups/${encodeURIComponent(group.id)}/events`, delivery));
     if (receipt.rejected > 0) {
       // The peer refused part of what we sent (it says so but keeps the rest): say it loudly.
-      this.#options.onError?.(peer.domain, new Error(`${peer.domain} rejected ${receipt.rejected} item(s) of ${group.id}`));
+      const error = new Error(`${peer.domain} rejected ${receipt.rejected} item(s) of ${group.id}`);
+      this.#options.onError?.(peer.domain, error);
+      for (const listener of this.#errorListeners) listener(peer.domain, error);
       console.error(`mutual: ${peer.domain} rejected ${receipt.rejected} item(s) of a delivery of ${group.id}`);
     }
     await store.outbox.complete(done.map((item) => item.id));
