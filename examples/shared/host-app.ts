@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { signEmbedToken, type SigningKey } from '@mutual/protocol';
+// The widgets' own names for the standard groups, so the host's tabs read like the widgets do.
+import { groupDisplayName } from '../../packages/elements/src/i18n/group-names.js';
 
 /** Someone who can sign in to the host app (in production: the company's directory, via SSO). */
 export interface HostPerson {
@@ -29,7 +31,8 @@ export interface HostAppOptions {
 interface MyGroup {
   id: string;
   name: string;
-  kind: string;
+  kind: 'plan' | 'steering' | 'workstream' | 'internal';
+  workstream?: string;
 }
 
 const escape = (text: string) =>
@@ -155,7 +158,7 @@ export function createHostApp(options: HostAppOptions) {
     const nav = [
       link('?view=plan', t('Action plan', "Plan d'action"), view === 'plan'),
       ...(groups.some((g) => g.kind === 'steering') ? [link('?view=cockpit', t('Cockpit', 'Cockpit'), view === 'cockpit')] : []),
-      ...groups.map((g) => link(`?view=feed&group=${encodeURIComponent(g.id)}`, g.name, view === 'feed' && g.id === group)),
+      ...groups.map((g) => link(`?view=feed&group=${encodeURIComponent(g.id)}`, groupDisplayName(g, brand.lang), view === 'feed' && g.id === group)),
     ].join('');
     const widget =
       view === 'cockpit'

@@ -61,6 +61,16 @@ describe('the client API', () => {
     assert.equal(((await response.json()) as any).status, 'ok');
   });
 
+  it('serves Prometheus metrics: requests by route, live streams, outbox depth', async () => {
+    await call('/api/me');
+    const text = await (await fetch(`${org.url}/metrics`)).text();
+    assert.match(text, /mutual_http_requests_total\{method="GET",route="\/api\/me",status="200"\} \d+/);
+    assert.match(text, /# TYPE mutual_sse_clients gauge\nmutual_sse_clients 0/);
+    assert.match(text, /# TYPE mutual_outbox_depth gauge/);
+    assert.match(text, /# TYPE mutual_delivery_failures_total counter/);
+    assert.doesNotMatch(text, /Bearer|eyJ/, 'no token ever appears');
+  });
+
   it('describes every client route in /openapi.json', async () => {
     const document = (await (await fetch(`${org.url}/openapi.json`)).json()) as any;
     assert.equal(document.openapi, '3.1.0');
