@@ -27,47 +27,6 @@ export const feedStyles = css`
     overflow: clip;
   }
 
-  .header {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space);
-    padding: calc(var(--_space) * 0.75) var(--_space);
-    border-bottom: 1px solid var(--_border);
-  }
-
-  .title {
-    margin: 0;
-    font-size: 1.0625em;
-    font-weight: 600;
-    line-height: 1.3;
-  }
-
-  .live-status {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.4em;
-    font-size: 0.8125em;
-    color: var(--_muted);
-    white-space: nowrap;
-  }
-
-  .dot {
-    width: 0.5rem;
-    height: 0.5rem;
-    border-radius: 50%;
-    background: var(--_muted);
-  }
-
-  .live-status[data-status='open'] .dot {
-    background: #1f8a4c;
-  }
-
-  .live-status[data-status='reconnecting'] .dot,
-  .live-status[data-status='connecting'] .dot {
-    background: #b7791f;
-  }
-
   /* —— composer —— */
 
   .composer {
