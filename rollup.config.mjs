@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { minifyCssLiterals } from './scripts/rollup-minify-css-literals.mjs';
 
 const typescriptForElements = () =>
   typescript({
@@ -29,6 +30,7 @@ const bundle = (input, file) => ({
   plugins: [
     nodeResolve({ exportConditions: ['source', 'browser', 'production'] }),
     typescriptForElements(),
+    minifyCssLiterals(),
     terser({
       ecma: 2022,
       module: true,
