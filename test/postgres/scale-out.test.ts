@@ -128,7 +128,10 @@ describe('several seller processes on one PostgreSQL', { skip: url ? false : 'DA
         buyerDb.close();
       }
     }, { timeoutMs: 30_000 });
-    const ivanSaw = buyerStream.groupEvents<{ event: { id: string } }>().map((m) => m.event.id);
-    for (const id of acknowledged.values()) assert.equal(ivanSaw.filter((x) => x === id).length, 1, 'the buyer’s subscriber, once');
+    // The buyer's live subscriber is told once the buyer's server has applied each event.
+    await eventually(() => {
+      const ivanSaw = buyerStream.groupEvents<{ event: { id: string } }>().map((m) => m.event.id);
+      for (const id of acknowledged.values()) assert.equal(ivanSaw.filter((x) => x === id).length, 1, 'the buyer’s subscriber, once');
+    }, { timeoutMs: 20_000 });
   });
 });
