@@ -2,29 +2,12 @@ import { css } from 'lit';
 
 export const boardStyles = css`
   :host {
-    display: block;
     --_column-min: var(--mutual-board-column-min-width, 13rem);
     --_max-height: var(--mutual-board-max-height, none);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    line-height: var(--_line-height);
-    color: var(--_text);
-  }
-
-  :host([hidden]) {
-    display: none;
-  }
-
-  * {
-    box-sizing: border-box;
   }
 
   .base {
     container-type: inline-size;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: var(--_shadow);
   }
 
   /* —— controls —— */

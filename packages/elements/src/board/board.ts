@@ -28,7 +28,7 @@ import { MutualTaskChangeEvent, type MutualTaskChangeKind } from '../events/task
 import { groupDisplayName, groupNameCatalogs } from '../i18n/group-names.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { themeTokens, visuallyHidden } from '../styles/theme.js';
-import { widgetHeaderStyles } from '../styles/widget-header.js';
+import { widgetFrameStyles } from '../styles/widget-frame.js';
 import {
   BoardModel,
   compareTasks,
@@ -183,7 +183,7 @@ const optionalText = {
  * @cssproperty --mutual-board-max-height - Scroll the board beyond this height (default: none).
  */
 export class MutualWorkstreamBoard extends LitElement {
-  static override styles = [themeTokens, visuallyHidden, widgetHeaderStyles, boardStyles];
+  static override styles = [themeTokens, visuallyHidden, widgetFrameStyles, boardStyles];
 
   static override properties = {
     server: {},

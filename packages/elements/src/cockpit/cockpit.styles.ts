@@ -31,77 +31,19 @@ const softTokens = css`
 
 const layout = css`
   :host {
-    display: block;
     --_progress-height: var(--mutual-cockpit-progress-height, 0.5rem);
     --_countdown-size: var(--mutual-cockpit-countdown-size, 2.5rem);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    line-height: var(--_line-height);
-    color: var(--_text);
-  }
-
-  :host([hidden]) {
-    display: none;
-  }
-
-  * {
-    box-sizing: border-box;
   }
 
   .base {
     container-type: inline-size;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: var(--_shadow);
     overflow: hidden;
-  }
-
-  .header {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space);
-    padding: calc(var(--_space) * 0.75) var(--_space);
-    border-bottom: 1px solid var(--_border);
-  }
-
-  .title {
-    margin: 0;
-    font-size: 1.0625em;
-    font-weight: 600;
-    line-height: 1.3;
   }
 
   .space-name {
     margin: 0;
     font-size: 0.875em;
     color: var(--_muted);
-  }
-
-  .live-status {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.4em;
-    font-size: 0.8125em;
-    color: var(--_muted);
-    white-space: nowrap;
-  }
-
-  .dot {
-    width: 0.5rem;
-    height: 0.5rem;
-    border-radius: 50%;
-    background: var(--_muted);
-  }
-
-  .live-status[data-status='open'] .dot {
-    background: var(--_success);
-  }
-
-  .live-status[data-status='reconnecting'] .dot,
-  .live-status[data-status='connecting'] .dot {
-    background: var(--_warning);
   }
 
   /* —— countdown —— */

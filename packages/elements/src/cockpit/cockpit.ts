@@ -12,6 +12,7 @@ import { MutualErrorEvent, type MutualOperation } from '../events/error-event.js
 import { formatRelative } from '../format/time.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { themeTokens, visuallyHidden } from '../styles/theme.js';
+import { widgetFrameStyles } from '../styles/widget-frame.js';
 import { cockpitStyles } from './cockpit.styles.js';
 import { formatDay, organisationOf } from './format.js';
 import { riskIcon, signedIcon } from './icons.js';
@@ -134,7 +135,7 @@ const isRefusal = (code: string): boolean => code === 'forbidden' || code === 'n
  * @cssproperty --mutual-cockpit-countdown-size - Font size of the countdown's number (default 2.5rem).
  */
 export class MutualDeciderCockpit extends LitElement {
-  static override styles = [themeTokens, visuallyHidden, cockpitStyles];
+  static override styles = [themeTokens, visuallyHidden, widgetFrameStyles, cockpitStyles];
 
   static override properties = {
     server: {},

@@ -2,27 +2,10 @@ import { css } from 'lit';
 
 export const feedStyles = css`
   :host {
-    display: block;
     --_max-height: var(--mutual-feed-max-height, none);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    line-height: var(--_line-height);
-    color: var(--_text);
-  }
-
-  :host([hidden]) {
-    display: none;
-  }
-
-  * {
-    box-sizing: border-box;
   }
 
   .base {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: var(--_shadow);
     /* clip, not hidden: hidden would make this the scroll container of the sticky "new posts" bar. */
     overflow: clip;
   }

@@ -22,7 +22,7 @@ import { formatNumber } from '../i18n/format-number.js';
 import { groupDisplayName } from '../i18n/group-names.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { themeTokens, visuallyHidden } from '../styles/theme.js';
-import { widgetHeaderStyles } from '../styles/widget-header.js';
+import { widgetFrameStyles } from '../styles/widget-frame.js';
 import { revealToString, RevealScope } from '../text/invisible.js';
 import { parseText, type Block } from '../text/parse-text.js';
 import { renderBlocks, type RenderTextOptions } from '../text/render-text.js';
@@ -143,7 +143,7 @@ const onMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.userAgent);
  * @cssproperty --mutual-feed-max-height - Scroll the list beyond this height (default: none, the page scrolls).
  */
 export class MutualGroupFeed extends LitElement {
-  static override styles = [themeTokens, visuallyHidden, widgetHeaderStyles, feedStyles];
+  static override styles = [themeTokens, visuallyHidden, widgetFrameStyles, feedStyles];
 
   static override properties = {
     group: { reflect: true },
