@@ -79,7 +79,7 @@ export function createApp(options: CreateAppOptions) {
       },
     }),
   );
-  app.use('/api/*', embedAuth({ verify, store }));
+  app.use('/api/*', embedAuth({ verify, store, clock }));
   app.openAPIRegistry.registerComponent('securitySchemes', 'embedToken', {
     type: 'http',
     scheme: 'bearer',

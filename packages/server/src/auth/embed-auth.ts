@@ -1,6 +1,7 @@
-import { MutualError, type EmbedClaims, type EmbedTokenVerifier, type PersonId } from '@mutual/protocol';
+import { MutualError, type Clock, type EmbedClaims, type EmbedTokenVerifier, type PersonId } from '@mutual/protocol';
 import type { MiddlewareHandler } from 'hono';
 import type { Store } from '../store/store.js';
+import { cacheVerifiedTokens } from './verified-token-cache.js';
 
 export interface EmbedAuthVariables {
   person: PersonId;
@@ -10,6 +11,10 @@ export interface EmbedAuthVariables {
 export interface EmbedAuthOptions {
   verify: EmbedTokenVerifier;
   store: Store;
+  /** The verifier's clock: a remembered token is used only before its `exp` by this clock. */
+  clock?: Clock;
+  /** How many verified tokens to remember (default 10,000). */
+  cachedTokens?: number;
 }
 
 /**
@@ -19,6 +24,10 @@ export interface EmbedAuthOptions {
  */
 export function embedAuth(options: EmbedAuthOptions): MiddlewareHandler<{ Variables: EmbedAuthVariables }> {
   if (!options.verify || !options.store) throw new TypeError('embedAuth needs verify and store');
+  const verify = cacheVerifiedTokens(options.verify, {
+    ...(options.clock && { clock: options.clock }),
+    ...(options.cachedTokens !== undefined && { maxEntries: options.cachedTokens }),
+  });
   // People whose row is known to be current, so a busy reader does not write on every request.
   const known = new Map<PersonId, string | undefined>();
 
@@ -27,7 +36,7 @@ export function embedAuth(options: EmbedAuthOptions): MiddlewareHandler<{ Variab
     const header = c.req.header('Authorization');
     const match = header ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
     if (header && !match) throw new MutualError('token_malformed', 'expected the Bearer scheme');
-    const claims = await options.verify(match?.[1]);
+    const claims = await verify(match?.[1]);
     if (!known.has(claims.person) || (claims.name && known.get(claims.person) !== claims.name)) {
       const existing = await options.store.getPerson(claims.person);
       const name = claims.name ?? existing?.name ?? claims.person.slice(0, claims.person.indexOf('@'));
