@@ -1,9 +1,10 @@
-// Builds the browser bundle: one minified ES module with Lit inside, loaded by a host page with a
+// Builds the browser bundles: minified ES modules with Lit inside, each loaded by a host page with a
 // single <script type="module">.
 import { existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { bundleManifest } from './scripts/rollup-bundle-manifest.mjs';
 import { minifyCssLiterals } from './scripts/rollup-minify-css-literals.mjs';
 
 const typescriptForElements = () =>
@@ -23,10 +24,20 @@ const typescriptForElements = () =>
     },
   });
 
-/** One self-contained bundle per entry, so each loads alone with one script tag. */
+/**
+ * One self-contained bundle per entry, so each loads alone with one script tag (one file compresses
+ * better than shared chunks would). Only what some pages need is split off and loaded on demand:
+ * the French strings. `manifest/<entry>.json` lists those chunks for `npm run size`.
+ */
 const bundle = (input, file) => ({
   input,
-  output: { file: `packages/elements/dist/${file}`, format: 'es', sourcemap: true },
+  output: {
+    dir: 'packages/elements/dist',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: file,
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
   plugins: [
     nodeResolve({ exportConditions: ['source', 'browser', 'production'] }),
     typescriptForElements(),
@@ -40,6 +51,7 @@ const bundle = (input, file) => ({
       mangle: { properties: { regex: /^_(?!\$)/ } },
       format: { comments: false },
     }),
+    bundleManifest(`manifest/${file.replace(/\.js$/, '.json')}`),
   ],
   onwarn(warning, warn) {
     // Lit's decorators are compiled by TypeScript; `this` at module top level is harmless there.

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
@@ -108,6 +109,16 @@ export function createHostApp(options: HostAppOptions) {
 
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/public/mutual-elements.js', (c) => c.body(bundle, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  // What the bundle loads on demand (the French strings), beside it; file names are content hashes.
+  const chunks = join(dirname(options.bundlePath), 'chunks');
+  app.get('/public/chunks/:file{[\\w.-]+\\.js}', (c) => {
+    const path = join(chunks, c.req.param('file'));
+    if (!existsSync(path)) return c.notFound();
+    return c.body(readFileSync(path), 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    });
+  });
   app.get('/public/embed.js', (c) => c.body(embedScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
   app.get('/public/site.css', (c) => c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 

@@ -228,7 +228,7 @@ export class MutualWorkstreamBoard extends LitElement {
   /** The cell a dragged card is over, as `lane|status`. */
   declare private _dropTarget: string | undefined;
 
-  readonly #locale = new LocaleController(this);
+  readonly #locale = new LocaleController(this, boardStrings);
   readonly #provided = new ProvidedConnectionController(this);
   readonly #own = new ConnectionController(this, {
     settings: () => {
@@ -304,7 +304,7 @@ export class MutualWorkstreamBoard extends LitElement {
   }
 
   get #strings(): BoardStrings {
-    return this.#locale.pick(boardStrings);
+    return this.#locale.strings;
   }
 
   get #today(): string {
@@ -341,7 +341,14 @@ export class MutualWorkstreamBoard extends LitElement {
 
   // —— rendering ——
 
-  protected override render(): TemplateResult {
+  /** Resolves once rendered in the widget's language (a French catalog loads on first use). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    return (await this.#locale.loaded()) ? super.getUpdateComplete() : result;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.#locale.ready) return nothing;
     const strings = this.#strings;
     const status = this.#live.status;
     return html`

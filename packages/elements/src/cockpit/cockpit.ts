@@ -166,7 +166,7 @@ export class MutualDeciderCockpit extends LitElement {
     },
     onError: (error) => this.#reportError('stream', error),
   });
-  readonly #locale = new LocaleController(this);
+  readonly #locale = new LocaleController(this, cockpitCatalogs);
   readonly #clock = new ClockController(this);
   readonly #events = new SpaceEventsController(this, {
     connection: () => this.#connection,
@@ -231,7 +231,7 @@ export class MutualDeciderCockpit extends LitElement {
   }
 
   get #strings(): CockpitStrings {
-    return this.#locale.pick(cockpitCatalogs);
+    return this.#locale.strings;
   }
 
   get #state(): CockpitState {
@@ -247,7 +247,14 @@ export class MutualDeciderCockpit extends LitElement {
     }
   }
 
-  protected override render(): TemplateResult {
+  /** Resolves once rendered in the widget's language (a French catalog loads on first use). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    return (await this.#locale.loaded()) ? super.getUpdateComplete() : result;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.#locale.ready) return nothing;
     const strings = this.#strings;
     const current = this.#current;
     const state = this.#state;

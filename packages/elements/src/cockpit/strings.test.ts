@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { formatDay } from './format.js';
-import { cockpitCatalogs, en, fr, workstreamName } from './strings.js';
+import { cockpitCatalogs, en, workstreamName } from './strings.js';
+import { fr } from './strings.fr.js';
 
 // Pure: no server. The element tests check the same strings as rendered.
 

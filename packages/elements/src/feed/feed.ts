@@ -197,7 +197,7 @@ export class MutualGroupFeed extends LitElement {
     onMessage: (message) => this.#onLive(message),
   });
   readonly #clock = new ClockController(this);
-  readonly #locale = new LocaleController(this);
+  readonly #locale = new LocaleController(this, feedCatalogs);
   readonly #model = new FeedModel();
   readonly #virtual = new VirtualListController(this, {
     list: () => this.renderRoot?.querySelector<HTMLElement>('[part~="list"]'),
@@ -338,7 +338,7 @@ export class MutualGroupFeed extends LitElement {
   }
 
   get #strings(): FeedStrings {
-    return this.#locale.pick(feedCatalogs);
+    return this.#locale.strings;
   }
 
   override connectedCallback(): void {
@@ -365,7 +365,14 @@ export class MutualGroupFeed extends LitElement {
     }
   }
 
-  protected override render(): TemplateResult {
+  /** Resolves once rendered in the widget's language (a French catalog loads on first use). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    return (await this.#locale.loaded()) ? super.getUpdateComplete() : result;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.#locale.ready) return nothing;
     const strings = this.#strings;
     const status = this.#live.status;
     this.#textOptions = {

@@ -1,7 +1,7 @@
 import type { MutualApiErrorCode } from '../connection/api-error.js';
 import type { LiveStatus } from '../connection/live-stream.js';
 import { formatNumber, pluralCategory } from '../i18n/format-number.js';
-import { toLocale, type Catalogs } from '../i18n/locale-controller.js';
+import type { LazyCatalogs } from '../i18n/locale-controller.js';
 
 /**
  * Every string the feed shows or announces, once per language ({@link feedCatalogs}); the feed
@@ -142,95 +142,10 @@ export const en: FeedStrings = {
   linkGoesTo: (destination) => `This link goes to ${destination}`,
 };
 
-// French: "vous", typographic apostrophes, a no-break space before ":".
-export const fr: FeedStrings = {
-  locale: 'fr',
-  defaultTitle: 'Fil',
-  postsLabel: 'Publications',
-  liveStatus: {
-    connecting: 'Connexion…',
-    open: 'En direct',
-    reconnecting: 'Reconnexion…',
-    closed: 'Hors ligne',
-  },
-  composerLabel: 'Écrire une publication',
-  composerPlaceholder: 'Partagez une nouvelle avec le groupe…',
-  sendHint: (onMac) => (onMac ? '⌘ Entrée pour publier' : 'Ctrl+Entrée pour publier'),
-  send: 'Publier',
-  sending: 'En attente…',
-  queued: (home) =>
-    home
-      ? `En file d’attente pour ${home} — s’affichera une fois remis.`
-      : 'En file d’attente — s’affichera une fois remis.',
-  notSent: 'Non envoyé.',
-  retry: 'Réessayer',
-  tryAgain: 'Réessayer',
-  connecting: 'Connexion…',
-  loading: 'Chargement des publications…',
-  loadFailed: 'Les publications n’ont pas pu être chargées.',
-  empty: 'Aucune publication pour l’instant. Lancez la conversation.',
-  loadOlder: 'Afficher les publications plus anciennes',
-  loadingOlder: 'Chargement des publications plus anciennes…',
-  loadOlderFailed: 'Les publications plus anciennes n’ont pas pu être chargées.',
-  reply: 'Répondre',
-  replyLabel: (author) => `Répondre à ${author}`,
-  replyPlaceholder: 'Écrivez une réponse…',
-  sendReply: 'Envoyer la réponse',
-  cancel: 'Annuler',
-  repliesLabel: (author) => `Réponses à ${author}`,
-  external: 'Externe',
-  externalDescription: (organisation) => `D’une autre organisation\u00A0: ${organisation}`,
-  reactionsLabel: 'Réactions',
-  addReaction: 'Ajouter une réaction',
-  reactWith: (name) => `Réagir avec ${name}`,
-  reactionButton: (name, count, mine) =>
-    `${name}\u00A0: ${formatNumber(count, 'fr')} ${pluralCategory(count, 'fr') === 'one' ? 'réaction' : 'réactions'}${mine ? ', dont la vôtre' : ''}`,
-  emojiNames: {
-    '👍': 'pouce levé',
-    '🎉': 'fête',
-    '✅': 'fait',
-    '❤️': 'cœur',
-    '👀': 'je regarde',
-  },
-  announceNewPost: (author, organisation) => `Nouvelle publication de ${author}, ${organisation}`,
-  announceNewReply: (author, organisation) => `Nouvelle réponse de ${author}, ${organisation}`,
-  announceSendFailed: 'Votre message n’a pas pu être envoyé.',
-  errorMessage: (code) => {
-    switch (code) {
-      case 'not_a_member':
-      case 'forbidden':
-        return 'Vous n’êtes pas membre de ce groupe.';
-      case 'not_found':
-        return 'Cet élément n’existe plus.';
-      case 'network_error':
-        return 'Le serveur est injoignable. Vérifiez votre connexion.';
-      case 'body_too_large':
-        return 'Ce message est trop long.';
-      case 'invalid_request':
-        return 'Le serveur n’a pas accepté ce message.';
-      case 'token_unavailable':
-      case 'token_missing':
-      case 'token_expired':
-        return 'Votre session a pris fin. Rechargez la page pour continuer.';
-      default:
-        return code.startsWith('token_') ? 'Votre connexion à Mutual a échoué.' : 'Une erreur s’est produite sur le serveur.';
-    }
-  },
-  newPosts: (count) =>
-    pluralCategory(count, 'fr') === 'one'
-      ? `${formatNumber(count, 'fr')} nouvelle publication`
-      : `${formatNumber(count, 'fr')} nouvelles publications`,
-  mentionHint: 'Tapez @ pour mentionner quelqu’un.',
-  mentionSuggestions: 'Personnes à mentionner',
-  mentionTitle: (id, organisation) => `${id} (${organisation})`,
-  invisibleCharacter: (code) => `Caractère invisible ${code}`,
-  linkGoesTo: (destination) => `Ce lien mène à ${destination}`,
+/** The feed's strings in every language the widgets speak. */
+export const feedCatalogs: LazyCatalogs<FeedStrings> = {
+  en,
+  // A separate chunk in the bundle: only French pages download it.
+  fr: () => import('./strings.fr.js').then((module) => module.fr),
 };
 
-/** The feed's strings in every language the widgets speak. */
-export const feedCatalogs: Catalogs<FeedStrings> = { en, fr };
-
-/** The strings for a `lang` tag (`fr-CA` → French; anything unknown → English). */
-export function feedStrings(lang?: string | null): FeedStrings {
-  return feedCatalogs[toLocale(lang)];
-}

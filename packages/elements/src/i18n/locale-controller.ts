@@ -4,8 +4,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** One catalog of strings per locale, each of the same type. */
+/** One catalog of strings per locale, each of the same type, all built in. */
 export type Catalogs<T> = Record<Locale, T>;
+
+/**
+ * English built in, every other language loaded on first use, so a page pays only for the
+ * language it shows (as @lit/localize's runtime mode does with its source locale).
+ */
+export type LazyCatalogs<T> = { en: T } & { [L in Exclude<Locale, 'en'>]: () => Promise<T> };
 
 /** `fr-CA` → `fr`; anything unknown → `en`. */
 export function toLocale(lang: string | null | undefined): Locale {
@@ -23,28 +29,83 @@ export function resolveLang(element: Element): string | null {
   return document.documentElement.getAttribute('lang');
 }
 
+// Loaded catalogs, shared by every element using the same `LazyCatalogs`.
+const loadedCatalogs = new WeakMap<object, Partial<Record<Locale, unknown>>>();
+const pendingLoads = new WeakMap<object, Partial<Record<Locale, Promise<void>>>>();
+
+function loaded<T>(catalogs: LazyCatalogs<T>, locale: Locale): T | undefined {
+  if (locale === 'en') return catalogs.en;
+  return loadedCatalogs.get(catalogs)?.[locale] as T | undefined;
+}
+
+function load<T>(catalogs: LazyCatalogs<T>, locale: Exclude<Locale, 'en'>): Promise<void> {
+  const pending = pendingLoads.get(catalogs) ?? {};
+  pendingLoads.set(catalogs, pending);
+  return (pending[locale] ??= catalogs[locale]().then(
+    (strings) => {
+      loadedCatalogs.set(catalogs, { ...loadedCatalogs.get(catalogs), [locale]: strings });
+    },
+    // A catalog that cannot be fetched (offline, blocked) leaves the widget in English rather than blank.
+    () => {
+      loadedCatalogs.set(catalogs, { ...loadedCatalogs.get(catalogs), [locale]: catalogs.en });
+    },
+  ));
+}
+
 /**
  * Follows the language that applies to a widget — its own `lang`, an ancestor's, or the
  * document's — and re-renders it when that changes. Each widget picks its own, so a French
  * portal can embed a French widget next to an English one.
+ *
+ * Given `LazyCatalogs`, it also loads the catalog of that language on first use. Until the first
+ * catalog is there, `ready` is false (the widget renders nothing rather than flash English on a
+ * French page); on a later change of language the previous one stays on screen until the next loads.
  */
-export class LocaleController implements ReactiveController {
+export class LocaleController<T = never> implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
-  #locale: Locale = 'en';
+  readonly #catalogs: LazyCatalogs<T> | undefined;
+  /** The language asked for by `lang`. */
+  #wanted: Locale = 'en';
+  /** The language on screen: `#wanted` once its catalog is loaded. */
+  #shown: Locale | undefined;
+  #loading: Promise<void> | undefined;
   #observer: MutationObserver | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement, catalogs?: LazyCatalogs<T>) {
     this.#host = host;
+    this.#catalogs = catalogs;
     host.addController(this);
   }
 
+  /** The language the widget shows (for `Intl` and built-in catalogs). */
   get locale(): Locale {
-    return this.#locale;
+    return this.#shown ?? 'en';
   }
 
-  /** The catalog for the current locale. */
-  pick<T>(catalogs: Catalogs<T>): T {
-    return catalogs[this.#locale];
+  /** Whether the strings of some language are there to render with. */
+  get ready(): boolean {
+    return this.#shown !== undefined;
+  }
+
+  /** The lazy catalog's strings in the language on screen. */
+  get strings(): T {
+    if (!this.#catalogs) throw new TypeError('LocaleController: no catalogs given');
+    return loaded(this.#catalogs, this.locale) ?? this.#catalogs.en;
+  }
+
+  /** A built-in catalog for the current locale. */
+  pick<U>(catalogs: Catalogs<U>): U {
+    return catalogs[this.locale];
+  }
+
+  /**
+   * Waits for a catalog being loaded; true if there was one (the host then has an update
+   * pending). Widgets await it in `getUpdateComplete` so `updateComplete` means "in its language".
+   */
+  async loaded(): Promise<boolean> {
+    if (!this.#loading) return false;
+    await this.#loading;
+    return true;
   }
 
   hostConnected(): void {
@@ -60,10 +121,24 @@ export class LocaleController implements ReactiveController {
   }
 
   #update(): void {
-    const next = toLocale(resolveLang(this.#host));
-    if (next !== this.#locale) {
-      this.#locale = next;
-      this.#host.requestUpdate();
+    const wanted = toLocale(resolveLang(this.#host));
+    if (wanted === this.#wanted && this.#shown !== undefined) return;
+    this.#wanted = wanted;
+    const catalogs = this.#catalogs;
+    if (!catalogs || wanted === 'en' || loaded(catalogs, wanted)) {
+      this.#show(wanted);
+      return;
     }
+    const loading = load(catalogs, wanted).then(() => {
+      if (this.#loading === loading) this.#loading = undefined;
+      if (this.#wanted === wanted) this.#show(wanted);
+    });
+    this.#loading = loading;
+  }
+
+  #show(locale: Locale): void {
+    if (this.#shown === locale) return;
+    this.#shown = locale;
+    this.#host.requestUpdate();
   }
 }
