@@ -47,7 +47,7 @@ export class Backfiller {
         const after = await this.#store.lastSeq(group);
         const path = `/federation/v1/groups/${encodeURIComponent(group)}/events?after=${after}&limit=${MAX_EVENTS_PER_REQUEST}`;
         const page = BackfillSchema.parse(await this.#client.request(peer, 'GET', path));
-        await this.#applier().receive(peer, page, group);
+        await this.#applier().receive(peer, page, group, { fromBackfill: true });
         const now = await this.#store.lastSeq(group);
         if (page.events.length === 0 || now >= page.last || now === after) return;
       }

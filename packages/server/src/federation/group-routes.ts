@@ -13,6 +13,12 @@ import type { JSONWebKeySet } from 'jose';
 import type { FederationDeps } from './context.js';
 import { mergeKeys } from './peering.js';
 import { parseSigned, type FederationEnv } from './request-auth.js';
+
+/**
+ * Largest sealed event or write, in JSON characters: a post is at most 20,000 characters (at most
+ * 6 each once escaped) plus its envelope, claim and proof. Anything bigger is no event a server makes.
+ */
+const MAX_EVENT_BYTES = 256 * 1024;
 import { acceptRemoteWrite } from './remote-write.js';
 
 /**
@@ -34,7 +40,7 @@ export function groupRoutes(deps: FederationDeps) {
 
   return new Hono<FederationEnv>()
     .post('/federation/v1/groups/:group/events', async (c) => {
-      const delivery = parseSigned(c.var.body, DeliverySchema);
+      const delivery = parseSigned(c.var.body, DeliverySchema, { field: 'events', maxItems: MAX_EVENTS_PER_REQUEST, maxItemBytes: MAX_EVENT_BYTES });
       const receipt = await applier.receive(c.var.peer, delivery, c.req.param('group'));
       return c.json({ applied: receipt.applied, held: receipt.held, rejected: receipt.rejected });
     })
@@ -58,7 +64,7 @@ export function groupRoutes(deps: FederationDeps) {
       return c.json({ claims: await claims.claimsFor(group, c.var.peer) });
     })
     .post('/federation/v1/groups/:group/submit', async (c) => {
-      const submission = parseSigned(c.var.body, SubmissionSchema);
+      const submission = parseSigned(c.var.body, SubmissionSchema, { field: 'writes', maxItems: MAX_EVENTS_PER_REQUEST, maxItemBytes: MAX_EVENT_BYTES });
       const group = await store.getGroup(c.req.param('group'));
       if (!group || group.home !== config.organisation.domain) throw new MutualError('not_home', 'this server is not the home of that group');
       const results: SubmissionResult['results'] = [];

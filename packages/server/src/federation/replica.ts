@@ -47,7 +47,12 @@ export class ReplicaApplier {
     this.#options = options;
   }
 
-  async receive(peer: PeerRecord, payload: ReplicaPayload, groupInUrl: string): Promise<DeliveryReceipt & { rejected: number }> {
+  /**
+   * Applies one delivery or backfill page. A gap left by a delivery starts a backfill; one left by
+   * a backfill page does not start another (`fromBackfill`), or a home that never sends the
+   * missing event would be asked again and again without pause. The next delivery asks again.
+   */
+  async receive(peer: PeerRecord, payload: ReplicaPayload, groupInUrl: string, options: { fromBackfill?: boolean } = {}): Promise<DeliveryReceipt & { rejected: number }> {
     const { store, hub, domain, clock } = this.#options;
     const { space, group } = payload;
     if (group.id !== groupInUrl) throw new MutualError('invalid_request', 'the body is about another group than the URL');
@@ -104,7 +109,7 @@ export class ReplicaApplier {
     }
 
     const held = (await store.held(group.id)).length;
-    if (held > 0) this.#options.onGap(peer, group.id);
+    if (held > 0 && !options.fromBackfill) this.#options.onGap(peer, group.id);
     return { applied: await store.lastSeq(group.id), held, rejected };
   }
 

@@ -53,13 +53,33 @@ export function serverAuth(options: ServerAuthOptions): MiddlewareHandler<Federa
   };
 }
 
-/** Parses the signed body as JSON against a schema; a mismatch is a 400 with every issue listed. */
-export function parseSigned<T extends z.ZodType>(body: Uint8Array, schema: T): z.infer<T> {
+/** How many items a batch body may carry, and how large each may be once serialised. */
+export interface BatchLimit {
+  /** The top-level array holding the items: `events` (deliveries) or `writes` (submissions). */
+  field: string;
+  maxItems: number;
+  /** In JSON characters. */
+  maxItemBytes: number;
+}
+
+/**
+ * Parses the signed body as JSON against a schema; a mismatch is a 400 with every issue listed.
+ * With a batch limit, too many items or one oversized item is a 413 (`body_too_large`), like a
+ * body over the byte limit: a size refusal, not a malformed body.
+ */
+export function parseSigned<T extends z.ZodType>(body: Uint8Array, schema: T, limit?: BatchLimit): z.infer<T> {
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(body));
   } catch {
     throw new MutualError('invalid_request', 'the body is not JSON');
+  }
+  const items = limit && (json as Record<string, unknown> | null)?.[limit.field];
+  if (limit && Array.isArray(items)) {
+    if (items.length > limit.maxItems) throw new MutualError('body_too_large', `at most ${limit.maxItems} ${limit.field} per request`);
+    if (items.some((item) => JSON.stringify(item).length > limit.maxItemBytes)) {
+      throw new MutualError('body_too_large', `each of ${limit.field} is limited to ${limit.maxItemBytes} characters of JSON`);
+    }
   }
   const result = schema.safeParse(json);
   if (!result.success) {

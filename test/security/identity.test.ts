@@ -1,0 +1,111 @@
+// Who may speak for whom: a hostile peer lying about authors, about host names, about people,
+// about membership; and what a server with no member in a group may ask for.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { backfillPath, DEAL, EVE, hostileHome, SAM, startHostileSetup, type HostileSetup } from './support/hostile-setup.js';
+
+describe('identity: a hostile peer speaking for others', () => {
+  let s: HostileSetup;
+  const proof = `${DEAL}.proof`;
+  let eveClaim: string;
+
+  before(async () => {
+    s = await startHostileSetup();
+    const claims = await s.hostile.send(s.seller, { path: `/federation/v1/groups/${proof}/claims` });
+    assert.equal(claims.status, 200);
+    eveClaim = claims.body.claims.find((c: string) => JSON.parse(Buffer.from(c.split('.')[1]!, 'base64url').toString()).sub === EVE);
+    assert.ok(eveClaim, 'the home hands out a claim for Eve');
+  });
+  after(() => s?.close());
+
+  const submit = (author: string, text: string, claim = eveClaim, group = proof) =>
+    s.hostile.send(s.seller, {
+      path: `/federation/v1/groups/${group}/submit`,
+      body: {
+        writes: [{ draft: { space: DEAL, group, type: 'post', author, at: new Date().toISOString(), body: { text } }, claim, author: { id: author, name: 'X', organisation: author.split('@')[1] } }],
+      },
+    });
+
+  it('accepts Eve’s own write with her claim (the control case)', async () => {
+    const answer = await submit(EVE, 'a fair finding');
+    assert.equal(answer.status, 200);
+    assert.ok(answer.body.results[0].seq > 0, JSON.stringify(answer.body));
+  });
+
+  it('refuses a write authored by a person of another server, even with a valid claim', async () => {
+    const answer = await submit(SAM, 'Discount approved (forged)');
+    assert.equal(answer.body.results[0].error.code, 'forbidden');
+  });
+
+  it('refuses host names that only look like the peer’s or the receiver’s: case, trailing dot, IDN look-alike (schema, 400)', async () => {
+    for (const author of ['eve@HOSTILE.test', 'eve@hostile.test.', 'eve@hоstile.test' /* Cyrillic о */, 'sam@Seller.test', 'sam@seller.test.']) {
+      const before = s.digest();
+      const answer = await submit(author, 'look-alike');
+      assert.equal(answer.status, 400, author);
+      assert.equal(answer.body.code, 'invalid_request', author);
+      const { seen_requests: _a, ...rest } = s.digest();
+      const { seen_requests: _b, ...was } = before;
+      assert.deepEqual(rest, was, author);
+    }
+  });
+
+  it('refuses well-formed host names that are not the peer’s: a suffix, a prefix, punycode (403 per write)', async () => {
+    for (const author of ['eve@hostile.test.seller.test', 'eve@evilhostile.test', 'eve@xn--hstile-4ve.test', 'eve@test']) {
+      const answer = await submit(author, 'another domain');
+      assert.equal(answer.status, 200, author);
+      assert.equal(answer.body.results[0].error.code, 'forbidden', author);
+    }
+  });
+
+  it('cannot peer under the receiver’s own domain, a look-alike of it, or a peer’s domain with a new origin', async () => {
+    for (const [domain, status] of [['seller.test', 409], ['Seller.test', 400], ['seller.test.', 400], ['hostile.test', 409]] as const) {
+      const answer = await s.hostile.peerWith(s.seller, { domain, origin: 'http://127.0.0.1:7' });
+      assert.equal(answer.status, status, `${domain}: ${JSON.stringify(answer.body)}`);
+    }
+    assert.equal((await s.seller.server.store.peers.getPeer('hostile.test'))!.origin, s.hostile.origin, 'the pinned origin is untouched');
+  });
+
+  it('never lets a home rewrite the receiver’s own people, or profile a person under another organisation', async () => {
+    const home = hostileHome(s);
+    const answer = await home.deliver([await home.event(1, 'member.added', { person: SAM, role: 'member' })], {
+      people: [
+        { id: SAM, name: 'Sam (fired)', organisation: 'seller.test' },
+        { id: 'mallory@seller-partner.test', name: 'Mallory', organisation: 'hostile.test' },
+        { id: 'zoe@hostile.test', name: 'Zoe', organisation: 'hostile.test' },
+      ],
+    });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.equal((await s.seller.server.store.getPerson(SAM))!.name, 'Sam');
+    assert.equal(await s.seller.server.store.getPerson('mallory@seller-partner.test'), undefined);
+    assert.equal((await s.seller.server.store.getPerson('zoe@hostile.test'))!.name, 'Zoe');
+  });
+
+  it('refuses a home-only event type from a member server (it cannot add or remove members)', async () => {
+    const answer = await s.hostile.send(s.seller, {
+      path: `/federation/v1/groups/${proof}/submit`,
+      body: { writes: [{ draft: { space: DEAL, group: proof, type: 'member.added', author: EVE, at: new Date().toISOString(), body: { person: 'zoe@hostile.test', role: 'lead' } }, claim: eveClaim, author: { id: EVE, name: 'Eve', organisation: 'hostile.test' } }] },
+    });
+    assert.equal(answer.body.results[0].error.code, 'forbidden');
+    assert.equal(await s.seller.server.store.getRole(proof, 'zoe@hostile.test'), undefined);
+  });
+
+  it('answers a server with no member the same 403 for events, backfill and state, whatever the group', async () => {
+    for (const group of [`${DEAL}.steering`, `${DEAL}.contract`, `${DEAL}.internal`, `${DEAL}.no-such-group`, 'other-space.plan']) {
+      for (const path of [backfillPath(group), `/federation/v1/groups/${group}/claims`]) {
+        const answer = await s.hostile.send(s.seller, { path });
+        assert.equal(answer.status, 403, path);
+        assert.equal(answer.body.code, 'not_a_member', path);
+      }
+    }
+  });
+
+  it('refuses a removed person’s write though her claim has not expired, and stops serving the group to her server', async () => {
+    await s.seller.admin.removeMember(proof, EVE);
+    const answer = await submit(EVE, 'after my removal');
+    assert.equal(answer.body.results[0].error.code, 'not_a_member');
+    assert.equal((await s.hostile.send(s.seller, { path: backfillPath(proof) })).status, 403);
+    assert.equal((await s.hostile.send(s.seller, { path: `/federation/v1/groups/${proof}/claims` })).status, 403);
+    const posts = await s.seller.server.store.feedPage({ group: proof, viewer: SAM, limit: 50 } as never);
+    assert.ok(!JSON.stringify(posts).includes('after my removal'));
+  });
+});
