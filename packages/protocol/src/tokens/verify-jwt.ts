@@ -81,7 +81,7 @@ export async function verifyJwt(token: string | undefined, options: VerifyJwtOpt
   const tolerance = Math.min(options.clockToleranceSeconds ?? CLOCK_TOLERANCE_SECONDS, CLOCK_TOLERANCE_SECONDS);
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token!, options.key, {
+    ({ payload } = await jwtVerify(token!, keyOrUnknown(options.key), {
       algorithms: [...ALLOWED_ALGORITHMS],
       typ: profile.typ,
       issuer: options.issuer,
@@ -109,6 +109,24 @@ export async function verifyJwt(token: string | undefined, options: VerifyJwtOpt
     fail('token_too_old', `lifetime longer than ${profile.maxAgeSeconds} s`);
   }
   return payload;
+}
+
+/**
+ * Any failure to find the issuer's key — no match, a JWKS URL that answers a redirect or an error,
+ * a timeout — is `token_key_unknown`, not a malformed token: the token may be fine, its key is not
+ * to be had. (A redirect is never followed: it could lead to an internal address.)
+ */
+function keyOrUnknown(getKey: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await getKey(header, token);
+    } catch (cause) {
+      if (cause instanceof TokenError) throw cause;
+      const code = (cause as { code?: unknown })?.code;
+      if (code === 'ERR_JWKS_NO_MATCHING_KEY' || code === 'ERR_JWKS_MULTIPLE_MATCHING_KEYS') throw cause;
+      throw new TokenError('token_key_unknown', 'the issuer keys could not be loaded', { cause });
+    }
+  };
 }
 
 function fromJoseError(error: unknown): TokenError {
