@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { agreementRoutes } from './api/agreements.js';
+import { calendarApiRoutes, calendarFeedRoutes } from './calendar/calendar-routes.js';
+import { CalendarFeeds } from './calendar/feed-secrets.js';
 import { cockpitRoutes } from './api/cockpit.js';
 import { feedRoutes } from './api/feed.js';
 import { meRoutes } from './api/me.js';
@@ -18,6 +20,9 @@ import { handleError, problemResponse } from './errors/problem.js';
 import { createFederation } from './federation/federation.js';
 import { LiveHub } from './live/hub.js';
 import { ServerMetrics } from './metrics/metrics.js';
+import { databaseOf } from './notify/db.js';
+import type { Mailer } from './notify/mailer.js';
+import { createNotifications } from './notify/notifications.js';
 import type { Store } from './store/store.js';
 
 export interface CreateAppOptions {
@@ -25,6 +30,8 @@ export interface CreateAppOptions {
   store: Store;
   clock?: Clock;
   hub?: LiveHub;
+  /** Send notification e-mails with this instead of the configured SMTP server. */
+  mailer?: Mailer;
 }
 
 /** Builds the Hono app of one organisation's Mutual server. No I/O happens until it is served. */
@@ -34,6 +41,8 @@ export function createApp(options: CreateAppOptions) {
   const { config, store } = options;
   const federation = createFederation({ config, store, hub, clock });
   const deps: AppDeps = { config, store, hub, clock, writer: federation.deps.writer };
+  const notifications = createNotifications({ config, store, clock, ...(options.mailer && { mailer: options.mailer }) });
+  const calendarFeeds = new CalendarFeeds(databaseOf(store));
   const verify = createEmbedTokenVerifier({
     audience: config.organisation.origin,
     hostApps: hostAppsFromConfig(config.hostApps, config.organisation.domain),
@@ -59,13 +68,14 @@ export function createApp(options: CreateAppOptions) {
   // Prometheus scrapes this; expose it only on the internal network (see docs/deploy.md).
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }));
   app.route('/', federation.routes);
+  app.route('/', calendarFeedRoutes({ db: databaseOf(store), feeds: calendarFeeds, settings: notifications.settings, config, clock }));
 
   app.use(
     '/api/*',
     cors({
       // Exact origins only, never reflected: an unlisted origin gets no allow header at all.
       origin: config.hostApps.flatMap((app) => app.origins),
-      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
       maxAge: 600,
     }),
@@ -80,6 +90,7 @@ export function createApp(options: CreateAppOptions) {
     }),
   );
   app.use('/api/*', embedAuth({ verify, store, clock }));
+  app.use('/api/*', notifications.contactMiddleware);
   app.openAPIRegistry.registerComponent('securitySchemes', 'embedToken', {
     type: 'http',
     scheme: 'bearer',
@@ -94,6 +105,8 @@ export function createApp(options: CreateAppOptions) {
   app.route('/api', agreementRoutes(deps, federation));
   app.route('/api', cockpitRoutes(deps, federation));
   app.route('/api', streamRoutes(deps));
+  app.route('/api', notifications.routes(deps));
+  app.route('/api', calendarApiRoutes(deps, calendarFeeds));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -105,5 +118,5 @@ export function createApp(options: CreateAppOptions) {
     servers: [{ url: config.organisation.origin }],
   });
 
-  return { app, hub, writer: deps.writer, federation };
+  return { app, hub, writer: deps.writer, federation, notifications };
 }

@@ -7,6 +7,7 @@ import type { ResolvedConfig, ServerConfig } from './config/config.js';
 import type { Store } from './store/store.js';
 import { PostgresNotifier } from './live/postgres-notifier.js';
 import { openStore } from './store/open-store.js';
+import type { Mailer } from './notify/mailer.js';
 
 export interface RunningServer {
   /** Where it listens, e.g. http://127.0.0.1:4100 */
@@ -17,6 +18,7 @@ export interface RunningServer {
   app: ReturnType<typeof createApp>['app'];
   writer: ReturnType<typeof createApp>['writer'];
   federation: ReturnType<typeof createApp>['federation'];
+  notifications: ReturnType<typeof createApp>['notifications'];
   close(): Promise<void>;
 }
 
@@ -24,6 +26,8 @@ export interface StartServerOptions {
   clock?: Clock;
   /** Use this store instead of opening the configured one (it is closed with the server). */
   store?: Store;
+  /** Send notification e-mails with this instead of the configured SMTP server. */
+  mailer?: Mailer;
 }
 
 /**
@@ -48,9 +52,15 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   const resolved: ResolvedConfig = { ...config, organisation: { ...config.organisation, origin: config.organisation.origin ?? url } };
-  const { app, writer, federation, hub } = createApp({ config: resolved, store, clock: options.clock ?? systemClock });
+  const { app, writer, federation, hub, notifications } = createApp({
+    config: resolved,
+    store,
+    clock: options.clock ?? systemClock,
+    ...(options.mailer && { mailer: options.mailer }),
+  });
   handle = app.fetch;
   federation.worker.start();
+  notifications.worker?.start();
   // Several processes on one PostgreSQL: hear the others' appends.
   const notifier = config.database.url ? new PostgresNotifier(config.database.url, hub, () => federation.worker.wake()) : undefined;
   await notifier?.start();
@@ -61,8 +71,10 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     app,
     writer,
     federation,
+    notifications,
     async close() {
       await notifier?.stop();
+      await notifications.worker?.stop();
       await federation.worker.stop();
       await federation.deps.backfiller.idle();
       server.closeAllConnections();

@@ -40,8 +40,21 @@ export interface EmbedClaims {
   person: PersonId;
   /** Display name as the host app knows it, if it sent one. */
   name: string | undefined;
+  /** The person's e-mail address, if the host app sent one (used only by their own server). */
+  email?: string | undefined;
+  /** The person's language (`en` or `fr`), if the host app sent a `locale` it recognises. */
+  locale?: 'en' | 'fr' | undefined;
   jti: string;
   expiresAt: number;
+}
+
+/** A plausible single mailbox: no spaces, no display name, no list (it goes in a To header). */
+const EMAIL = /^(?=.{3,254}$)[^\s@<>(),;:"\\]+@[^\s@<>(),;:"\\]+\.[^\s@<>(),;:"\\]+$/;
+
+/** `fr`, `fr-CA`, `en-GB`… → the languages Mutual speaks. */
+function localeOf(tag: string): 'en' | 'fr' | undefined {
+  const language = tag.toLowerCase().split(/[-_]/)[0];
+  return language === 'fr' || language === 'en' ? language : undefined;
 }
 
 /**
@@ -73,7 +86,9 @@ export function createEmbedTokenVerifier(options: EmbedTokenVerifierOptions) {
       throw new TokenError('token_claim_invalid', '"jti" must be a short string');
     }
     const name = typeof payload.name === 'string' && payload.name.length <= 120 ? payload.name : undefined;
-    return { issuer: app.issuer, person: person.data, name, jti: payload.jti, expiresAt: payload.exp! * 1000 };
+    const email = typeof payload.email === 'string' && EMAIL.test(payload.email) ? payload.email : undefined;
+    const locale = typeof payload.locale === 'string' ? localeOf(payload.locale) : undefined;
+    return { issuer: app.issuer, person: person.data, name, email, locale, jti: payload.jti, expiresAt: payload.exp! * 1000 };
   };
 }
 
@@ -85,6 +100,10 @@ export interface SignEmbedTokenOptions {
   audience: string;
   person: PersonId;
   name?: string;
+  /** The person's e-mail address, for their own server's notifications. */
+  email?: string;
+  /** The person's language, e.g. `fr` or `en-GB`. */
+  locale?: string;
   privateKey: CryptoKey | KeyObject;
   kid: string;
   alg: SigningAlgorithm;
@@ -97,7 +116,11 @@ export interface SignEmbedTokenOptions {
 export async function signEmbedToken(options: SignEmbedTokenOptions): Promise<string> {
   const now = Math.floor((options.clock ?? systemClock)() / 1000);
   const ttl = Math.min(options.ttlSeconds ?? 300, MAX_EMBED_TOKEN_AGE_SECONDS);
-  const claims = options.name ? { name: options.name } : {};
+  const claims = {
+    ...(options.name && { name: options.name }),
+    ...(options.email && { email: options.email }),
+    ...(options.locale && { locale: options.locale }),
+  };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: options.alg, typ: EMBED_TOKEN_TYPE, kid: options.kid })
     .setIssuer(options.issuer)

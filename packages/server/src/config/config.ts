@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DomainSchema } from '@mutual/protocol';
 import { z } from 'zod';
+import { NotificationsConfigSchema } from '../notify/notifications-config.js';
 
 const OriginSchema = z
   .string()
@@ -14,6 +15,19 @@ const OriginSchema = z
     }
   }, 'an exact origin: scheme://host[:port], no path or trailing slash');
 
+/** A link template: an http(s) URL where `{space}` (and `{group}`) are replaced, URL-encoded. */
+const LinkTemplateSchema = z
+  .string()
+  .max(500)
+  .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value.replaceAll(/\{(space|group)\}/g, 'x')), 'an http(s) URL template');
+
+export const HostAppLinksSchema = z.object({
+  /** e.g. `https://intranet.example/deals/{space}` */
+  space: LinkTemplateSchema.refine((value) => value.includes('{space}'), 'must contain {space}'),
+  /** e.g. `https://intranet.example/deals/{space}/groups/{group}`; default: the space link. */
+  group: LinkTemplateSchema.optional(),
+});
+
 export const HostAppConfigSchema = z
   .object({
     /** The `iss` of the embed tokens this host app signs. */
@@ -24,6 +38,8 @@ export const HostAppConfigSchema = z
     jwksUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** The exact origins of the pages that embed the widgets; CORS answers only these. */
     origins: z.array(OriginSchema).min(1),
+    /** Where e-mails and calendar entries link back to in this host app (see docs/notifications.md). */
+    links: HostAppLinksSchema.optional(),
   })
   .refine((app) => Boolean(app.jwks) !== Boolean(app.jwksUrl), 'give exactly one of jwks and jwksUrl');
 
@@ -56,6 +72,7 @@ export const ServerConfigSchema = z.object({
   limits: z
     .object({ bodyBytes: z.number().int().positive().default(64 * 1024) })
     .prefault({}),
+  notifications: NotificationsConfigSchema,
   federation: z
     .object({
       /** Delivery retries: capped exponential backoff with jitter. */
@@ -85,17 +102,20 @@ export function parseConfig(input: unknown): ServerConfig {
 
 /**
  * Reads the config file (JSON) if given, then applies environment overrides:
- * MUTUAL_PORT, MUTUAL_HOST, MUTUAL_DATABASE, MUTUAL_ORIGIN, DATABASE_URL. A relative database path is taken
+ * MUTUAL_PORT, MUTUAL_HOST, MUTUAL_DATABASE, MUTUAL_ORIGIN, DATABASE_URL, MUTUAL_SMTP_PASSWORD. A relative database path is taken
  * from the config file's folder.
  */
 export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const raw = file ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>) : {};
-  const config = { ...raw, listen: { ...raw.listen }, database: { ...raw.database }, organisation: { ...raw.organisation } };
+  const config: Record<string, any> = { ...raw, listen: { ...raw.listen }, database: { ...raw.database }, organisation: { ...raw.organisation } };
   if (env.MUTUAL_PORT) config.listen.port = Number(env.MUTUAL_PORT);
   if (env.MUTUAL_HOST) config.listen.host = env.MUTUAL_HOST;
   if (env.MUTUAL_DATABASE) config.database.file = env.MUTUAL_DATABASE;
   if (env.MUTUAL_ORIGIN) config.organisation.origin = env.MUTUAL_ORIGIN;
   if (env.DATABASE_URL) config.database.url = env.DATABASE_URL;
+  if (env.MUTUAL_SMTP_PASSWORD && raw.notifications?.smtp?.auth) {
+    config.notifications = { ...raw.notifications, smtp: { ...raw.notifications.smtp, auth: { ...raw.notifications.smtp.auth, pass: env.MUTUAL_SMTP_PASSWORD } } };
+  }
   if (file && config.database.file && config.database.file !== ':memory:') {
     config.database.file = resolve(dirname(file), config.database.file);
   }

@@ -1,5 +1,6 @@
 import type { GroupEvent } from '@mutual/protocol';
 import type { Kysely } from 'kysely';
+import { recordNotifications } from '../notify/record-notifications.js';
 import type { Database } from './schema.js';
 
 /**
@@ -8,6 +9,8 @@ import type { Database } from './schema.js';
  * the same state.
  */
 export async function applyEvent(trx: Kysely<Database>, event: GroupEvent, cursor: number): Promise<void> {
+  // Same transaction: a notification is durable exactly when its event is (notify/).
+  await recordNotifications(trx, event);
   const group = event.group;
   switch (event.type) {
     case 'post':

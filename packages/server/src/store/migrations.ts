@@ -231,6 +231,50 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005-notifications': {
+    // E-mail notifications and calendar feeds of this organisation's own people (notify/, calendar/).
+    // Nothing here is ever replicated: addresses and preferences stay on this server.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('notification_settings')
+        .addColumn('person_id', 'text', (c) => c.primaryKey())
+        .addColumn('email', 'text')
+        .addColumn('locale', 'text')
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('host_app', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('digest_at', 'bigint', (c) => c.notNull())
+        .addColumn('digest_cursor', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('notification_outbox')
+        .addColumn('id', serialType(db), (c) => serialColumn(db, c.primaryKey()))
+        .addColumn('person_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('dedupe_key', 'text', (c) => c.notNull().unique())
+        .addColumn('space_id', 'text')
+        .addColumn('group_id', 'text')
+        .addColumn('event_id', 'text')
+        .addColumn('task_id', 'text')
+        .addColumn('payload', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+        .addColumn('leased_until', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_error', 'text')
+        .addColumn('sent_at', 'text')
+        .execute();
+      await db.schema.createIndex('notification_outbox_due').on('notification_outbox').columns(['state', 'next_attempt_at']).execute();
+      await db.schema.createIndex('notification_outbox_by_person').on('notification_outbox').columns(['person_id', 'state']).execute();
+      await db.schema
+        .createTable('calendar_feeds')
+        .addColumn('secret_hash', 'text', (c) => c.primaryKey())
+        .addColumn('person_id', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

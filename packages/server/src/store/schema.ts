@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { CalendarFeedsTable } from '../calendar/tables.js';
+import type { NotificationOutboxTable, NotificationSettingsTable } from '../notify/tables.js';
 
 /** Kysely's view of the tables; migrations.ts creates them. Dates are ISO strings in both stores. */
 export interface Database {
@@ -20,6 +22,9 @@ export interface Database {
   membership_claims: MembershipClaimsTable;
   agreements: AgreementsTable;
   outbox_leases: OutboxLeasesTable;
+  notification_settings: NotificationSettingsTable;
+  notification_outbox: NotificationOutboxTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export interface SpacesTable {

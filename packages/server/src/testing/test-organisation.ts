@@ -24,6 +24,10 @@ export interface TestOrganisationOptions {
   /** Fast retries for tests: delivery backoff starts here (ms). */
   retryInitialMs?: number;
   retryMaxMs?: number;
+  /** The `notifications` config (SMTP server, digest hour…). */
+  notifications?: ServerConfigInput['notifications'];
+  /** The test host app's link templates (e-mails and calendar entries link back with them). */
+  hostLinks?: { space: string; group?: string };
 }
 
 export interface TestOrganisation {
@@ -36,7 +40,7 @@ export interface TestOrganisation {
   hostKey: { privateKey: CryptoKey; kid: string; alg: 'EdDSA' | 'ES256' };
   hostKeys: GeneratedKeyPair;
   /** A real embed token, signed by the organisation's test host app. */
-  token(person: PersonId, options?: { ttlSeconds?: number; name?: string }): Promise<string>;
+  token(person: PersonId, options?: { ttlSeconds?: number; name?: string; email?: string; locale?: string }): Promise<string>;
   /** Peers this organisation with another: this one invites, the other accepts. */
   peerWith(other: TestOrganisation): Promise<void>;
   close(): Promise<void>;
@@ -56,7 +60,8 @@ export async function startTestOrganisation(options: TestOrganisationOptions = {
     organisation: { domain, name: options.name ?? domain },
     listen: { host: '127.0.0.1', port: options.port ?? 0 },
     database: { file: options.databaseFile ?? ':memory:' },
-    hostApps: [{ issuer, jwks: keys.publicJwks, origins: options.origins ?? ['http://127.0.0.1:9'] }],
+    hostApps: [{ issuer, jwks: keys.publicJwks, origins: options.origins ?? ['http://127.0.0.1:9'], ...(options.hostLinks && { links: options.hostLinks }) }],
+    ...(options.notifications && { notifications: options.notifications }),
     federation: { retry: { initialMs: options.retryInitialMs ?? 50, maxMs: options.retryMaxMs ?? 1_000 }, pollMs: 200 },
   };
   const server = await startServer(parseConfig(input), { clock });
@@ -80,6 +85,8 @@ export async function startTestOrganisation(options: TestOrganisationOptions = {
         clock,
         ...(tokenOptions.ttlSeconds !== undefined && { ttlSeconds: tokenOptions.ttlSeconds }),
         ...(tokenOptions.name !== undefined && { name: tokenOptions.name }),
+        ...(tokenOptions.email !== undefined && { email: tokenOptions.email }),
+        ...(tokenOptions.locale !== undefined && { locale: tokenOptions.locale }),
       }),
     async peerWith(other) {
       const { token } = await createInvitation({ ...server.federation.deps });
