@@ -10,6 +10,7 @@ import { generateKeys } from '../keys/generate-keys.js';
 import { startServer } from '../server.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
+import { notificationCommands, saveContactFromCli } from '../notify/notify-commands.js';
 
 const program = new Command('mutual').description("Run and administer an organisation's Mutual server.");
 const configOption = () =>
@@ -188,9 +189,12 @@ person
   .requiredOption('--id <name@domain>', 'the person id')
   .requiredOption('--name <name>', 'display name')
   .option('--title <title>', 'job title')
-  .action(async (options: { config: string; id: string; name: string; title?: string }) => {
-    await withAdmin(options.config, async (admin) => {
-      await admin.addPerson({ id: options.id, name: options.name, ...(options.title && { title: options.title }) });
+  .option('--email <address>', 'where notifications go (people of this organisation only; stays on this server)')
+  .option('--lang <en|fr>', 'the language of their e-mails and calendar')
+  .action(async (options: { config: string; id: string; name: string; title?: string; email?: string; lang?: string }) => {
+    await withStore(options.config, async (store, config) => {
+      await new Admin(store, config.organisation.domain).addPerson({ id: options.id, name: options.name, ...(options.title && { title: options.title }) });
+      await saveContactFromCli(store, config, options.id, options);
       console.log(`saved ${options.id}`);
     });
   });
@@ -220,6 +224,8 @@ member
       console.log(`${options.person} removed from ${options.group}`);
     });
   });
+
+notificationCommands(program, withStore, configOption);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`mutual: ${isMutualError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error)}`);
