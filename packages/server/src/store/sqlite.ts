@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { KyselyStore } from './kysely-store.js';
 import { migrationProvider } from './migrations.js';
+import { cachePreparedStatements } from './statement-cache.js';
 import type { Database } from './schema.js';
 
 /**
@@ -17,6 +18,7 @@ export async function openSqliteStore(file: string): Promise<KyselyStore> {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  cachePreparedStatements(database);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   await migrate(db);
   return new KyselyStore(db);
