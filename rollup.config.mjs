@@ -66,6 +66,7 @@ const entries = [
   ['packages/elements/src/feed/feed.define.ts', 'mutual-group-feed.js'],
   ['packages/elements/src/board/board.define.ts', 'mutual-workstream-board.js'],
   ['packages/elements/src/cockpit/cockpit.define.ts', 'mutual-decider-cockpit.js'],
+  ['packages/elements/src/notifications/notification-settings.define.ts', 'mutual-notification-settings.js'],
 ];
 
 // Widgets still being written are skipped rather than breaking the build of the others.
