@@ -99,13 +99,20 @@ describe('identity: a hostile peer speaking for others', () => {
     }
   });
 
-  it('refuses a removed person’s write though her claim has not expired, and stops serving the group to her server', async () => {
+  it('refuses a removed person’s write though her claim has not expired, and serves her server nothing after the removal', async () => {
     await s.seller.admin.removeMember(proof, EVE);
+    const removedAt = await s.seller.server.store.lastSeq(proof);
     const answer = await submit(EVE, 'after my removal');
     assert.equal(answer.body.results[0].error.code, 'not_a_member');
-    assert.equal((await s.hostile.send(s.seller, { path: backfillPath(proof) })).status, 403);
-    assert.equal((await s.hostile.send(s.seller, { path: `/federation/v1/groups/${proof}/claims` })).status, 403);
-    const posts = await s.seller.server.store.feedPage({ group: proof, viewer: SAM, limit: 50 } as never);
+    await s.seller.admin.addMember(proof, 'ana@seller.test');
+    // Backfill reads up to the removal (what her server was entitled to), never past it.
+    const backfill = await s.hostile.send(s.seller, { path: `/federation/v1/groups/${proof}/events?after=0&limit=500` });
+    assert.equal(backfill.status, 200);
+    assert.equal(backfill.body.last, removedAt);
+    assert.deepEqual(backfill.body.events.map((e: { event: { seq: number } }) => e.event.seq).at(-1), removedAt);
+    assert.equal((await s.hostile.send(s.seller, { path: `/federation/v1/groups/${proof}/events?after=${removedAt}&limit=500` })).body.events.length, 0);
+    assert.equal((await s.hostile.send(s.seller, { path: `/federation/v1/groups/${proof}/claims` })).status, 403, 'no claims without a current member');
+    const posts = await s.seller.server.store.feedPage({ group: proof, viewer: SAM, limit: 50 });
     assert.ok(!JSON.stringify(posts).includes('after my removal'));
   });
 });

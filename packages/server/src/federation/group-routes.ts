@@ -11,6 +11,7 @@ import {
 import { Hono } from 'hono';
 import type { JSONWebKeySet } from 'jose';
 import type { FederationDeps } from './context.js';
+import { entitledThrough } from './entitlement.js';
 import { mergeKeys } from './peering.js';
 import { parseSigned, type FederationEnv } from './request-auth.js';
 
@@ -28,14 +29,18 @@ import { acceptRemoteWrite } from './remote-write.js';
 export function groupRoutes(deps: FederationDeps) {
   const { store, applier, claims, directory, config } = deps;
 
-  /** The group, if homed here and the peer has a current member in it; 403 otherwise. */
-  async function groupServedTo(groupId: string, peerDomain: string) {
+  /**
+   * The group, if homed here and shared with the peer, and how far into its log the peer may read
+   * (see {@link entitledThrough}); 403 otherwise. Claims need a current member (`current`).
+   */
+  async function groupServedTo(groupId: string, peerDomain: string, { current = false } = {}) {
     const group = await store.getGroup(groupId);
+    const through = group && group.home === config.organisation.domain && group.kind !== 'internal' ? await entitledThrough(store, group.id, peerDomain) : 0;
     // One answer whether the group is unknown, homed elsewhere or not shared: ids cannot be probed.
-    if (!group || group.home !== config.organisation.domain || group.kind === 'internal' || !(await store.memberDomains(group.id)).includes(peerDomain)) {
+    if (!group || through === 0 || (current && through !== Number.POSITIVE_INFINITY)) {
       throw new MutualError('not_a_member', 'your organisation has no member in this group here');
     }
-    return group;
+    return { group, through };
   }
 
   return new Hono<FederationEnv>()
@@ -45,22 +50,23 @@ export function groupRoutes(deps: FederationDeps) {
       return c.json({ applied: receipt.applied, held: receipt.held, rejected: receipt.rejected });
     })
     .get('/federation/v1/groups/:group/events', async (c) => {
-      const group = await groupServedTo(c.req.param('group'), c.var.peer.domain);
+      const { group, through } = await groupServedTo(c.req.param('group'), c.var.peer.domain);
       const after = Math.max(0, Number.parseInt(c.req.query('after') ?? '0', 10) || 0);
       const limit = Math.min(MAX_EVENTS_PER_REQUEST, Math.max(1, Number.parseInt(c.req.query('limit') ?? '100', 10) || 100));
-      const events = await store.sealedAfter(group.id, after, limit);
+      // A former member's server reads up to its removal, never past it.
+      const events = (await store.sealedAfter(group.id, after, limit)).filter(({ event }) => event.seq <= through);
       const people = await store.getPeople(events.map(({ event }) => event.author));
       const answer: Backfill = {
         space: (await store.getSpace(group.space))!,
         group,
         events,
         people: [...people.values()],
-        last: await store.lastSeq(group.id),
+        last: Math.min(await store.lastSeq(group.id), through),
       };
       return c.json(BackfillSchema.parse(answer));
     })
     .get('/federation/v1/groups/:group/claims', async (c) => {
-      const group = await groupServedTo(c.req.param('group'), c.var.peer.domain);
+      const { group } = await groupServedTo(c.req.param('group'), c.var.peer.domain, { current: true });
       return c.json({ claims: await claims.claimsFor(group, c.var.peer) });
     })
     .post('/federation/v1/groups/:group/submit', async (c) => {
