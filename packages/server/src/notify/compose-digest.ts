@@ -74,6 +74,8 @@ export async function composeDigest(context: ComposeContext, row: Selectable<Not
     const names = await peopleNames(context, events);
     const byGroup = new Map<string, string[]>();
     for (const event of events) {
+      // Being added to or removed from a group is news to others, not to the person.
+      if ((event.type === 'member.added' || event.type === 'member.removed') && event.body.person === row.person_id) continue;
       const line = await describe(context, strings, settings, event, names);
       if (!line) continue;
       changes += 1;
