@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { DigestPayload } from './compose-digest.js';
 import type { NotificationSettingsStore } from './settings-store.js';
@@ -20,43 +20,53 @@ export function digestBoundary(now: number, hourUtc: number): number {
  */
 export async function planDueReminders(db: Kysely<Database>, now: number): Promise<number> {
   const today = dayOf(now);
-  const tasks = await db
-    .selectFrom('tasks')
-    .innerJoin('notification_settings', 'notification_settings.person_id', 'tasks.owner')
-    .innerJoin('memberships', (join) => join.onRef('memberships.group_id', '=', 'tasks.group_id').onRef('memberships.person_id', '=', 'tasks.owner'))
-    .innerJoin('groups', 'groups.id', 'tasks.group_id')
-    .select(['tasks.group_id', 'tasks.id', 'tasks.owner', 'tasks.due', 'groups.space_id'])
-    .where('tasks.status', '!=', 'done')
-    .where('tasks.due', 'is not', null)
-    .where('tasks.due', '<=', today)
-    .where('notification_settings.email', 'is not', null)
-    .where('notification_settings.mode', '!=', 'off')
-    .execute();
   let written = 0;
-  for (const task of tasks) {
-    const kind = task.due === today ? 'due' : 'overdue';
-    const result = await db
-      .insertInto('notification_outbox')
-      .values({
-        person_id: task.owner!,
-        kind,
-        dedupe_key: `${kind}:${task.group_id}:${task.id}:${task.due}`,
-        space_id: task.space_id,
-        group_id: task.group_id,
-        event_id: null,
-        task_id: task.id,
-        payload: JSON.stringify({ due: task.due }),
-        created_at: new Date(now).toISOString(),
-        state: 'pending',
-        attempts: 0,
-        next_attempt_at: 0,
-        leased_until: 0,
-        last_error: null,
-        sent_at: null,
-      })
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .executeTakeFirst();
-    written += Number(result.numInsertedOrUpdatedRows ?? 0);
+  for (const kind of ['due', 'overdue'] as const) {
+    const tasks = await db
+      .selectFrom('tasks')
+      .innerJoin('notification_settings', 'notification_settings.person_id', 'tasks.owner')
+      .innerJoin('memberships', (join) => join.onRef('memberships.group_id', '=', 'tasks.group_id').onRef('memberships.person_id', '=', 'tasks.owner'))
+      .innerJoin('groups', 'groups.id', 'tasks.group_id')
+      .select(['tasks.group_id', 'tasks.id', 'tasks.owner', 'tasks.due', 'groups.space_id'])
+      .where('tasks.status', '!=', 'done')
+      .where('tasks.due', kind === 'due' ? '=' : '<', today)
+      .where('notification_settings.email', 'is not', null)
+      .where('notification_settings.mode', '!=', 'off')
+      // Reminders already written are not looked at again (the unique key would refuse them anyway).
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('notification_outbox')
+              .select('notification_outbox.id')
+              .whereRef('notification_outbox.dedupe_key', '=', sql<string>`cast(${kind} as text) || ':' || tasks.group_id || ':' || tasks.id || ':' || tasks.due`),
+          ),
+        ),
+      )
+      .execute();
+    for (const task of tasks) {
+      const result = await db
+        .insertInto('notification_outbox')
+        .values({
+          person_id: task.owner!,
+          kind,
+          dedupe_key: `${kind}:${task.group_id}:${task.id}:${task.due}`,
+          space_id: task.space_id,
+          group_id: task.group_id,
+          event_id: null,
+          task_id: task.id,
+          payload: JSON.stringify({ due: task.due }),
+          created_at: new Date(now).toISOString(),
+          state: 'pending',
+          attempts: 0,
+          next_attempt_at: 0,
+          leased_until: 0,
+          last_error: null,
+          sent_at: null,
+        })
+        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .executeTakeFirst();
+      written += Number(result.numInsertedOrUpdatedRows ?? 0);
+    }
   }
   return written;
 }
