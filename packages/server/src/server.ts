@@ -8,6 +8,9 @@ import type { Store } from './store/store.js';
 import { PostgresNotifier } from './live/postgres-notifier.js';
 import { openStore } from './store/open-store.js';
 import type { Mailer } from './notify/mailer.js';
+import { kyselyOf } from './webhooks/kysely-of.js';
+import { WebhookStore } from './webhooks/webhook-store.js';
+import { WebhookWorker } from './webhooks/webhook-worker.js';
 
 export interface RunningServer {
   /** Where it listens, e.g. http://127.0.0.1:4100 */
@@ -19,6 +22,8 @@ export interface RunningServer {
   writer: ReturnType<typeof createApp>['writer'];
   federation: ReturnType<typeof createApp>['federation'];
   notifications: ReturnType<typeof createApp>['notifications'];
+  /** Sends this organisation's webhook deliveries (webhooks/). */
+  webhooks: WebhookWorker;
   close(): Promise<void>;
 }
 
@@ -61,6 +66,8 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   handle = app.fetch;
   federation.worker.start();
   notifications.worker?.start();
+  const webhooks = new WebhookWorker({ store: new WebhookStore(kyselyOf(store)), domain: resolved.organisation.domain, clock: options.clock ?? systemClock, ...resolved.webhooks });
+  webhooks.start();
   // Several processes on one PostgreSQL: hear the others' appends.
   const notifier = config.database.url ? new PostgresNotifier(config.database.url, hub, () => federation.worker.wake()) : undefined;
   await notifier?.start();
@@ -71,10 +78,12 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     app,
     writer,
     federation,
+    webhooks,
     notifications,
     async close() {
       await notifier?.stop();
       await notifications.worker?.stop();
+      await webhooks.stop();
       await federation.worker.stop();
       await federation.deps.backfiller.idle();
       server.closeAllConnections();

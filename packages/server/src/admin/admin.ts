@@ -8,10 +8,12 @@ import {
   systemClock,
   type Clock,
   type Group,
+  type MilestoneFields,
   type Person,
   type PersonId,
   type Role,
   type Space,
+  type TaskFields,
 } from '@mutual/protocol';
 import { ServerKeys } from '../federation/server-keys.js';
 import { LiveHub } from '../live/hub.js';
@@ -116,6 +118,22 @@ export class Admin {
     const group = await this.#requireGroup(groupId);
     if (!(await this.#store.getRole(group.id, person))) throw new MutualError('not_found', `${person} is not in ${group.id}`);
     await this.#writer.writeHere({ space: group.space, group: group.id, author: this.actor, type: 'member.removed', body: { person } });
+  }
+
+  /** Writes a task as the organisation itself (templates, plan imports), in a group homed here. */
+  async createTask(groupId: string, task: string, fields: TaskFields): Promise<void> {
+    const group = await this.#requireGroup(groupId);
+    await this.#writer.writeHere({ space: group.space, group: group.id, author: this.actor, type: 'task.created', body: { task, ...fields } });
+  }
+
+  async updateTask(groupId: string, task: string, changes: Partial<TaskFields>): Promise<void> {
+    const group = await this.#requireGroup(groupId);
+    await this.#writer.writeHere({ space: group.space, group: group.id, author: this.actor, type: 'task.updated', body: { task, changes } });
+  }
+
+  async setMilestone(groupId: string, milestone: string, fields: MilestoneFields): Promise<void> {
+    const group = await this.#requireGroup(groupId);
+    await this.#writer.writeHere({ space: group.space, group: group.id, author: this.actor, type: 'milestone.set', body: { milestone, ...fields } });
   }
 
   async #requireGroup(id: string): Promise<Group> {

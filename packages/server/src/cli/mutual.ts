@@ -11,6 +11,10 @@ import { startServer } from '../server.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { notificationCommands, saveContactFromCli } from '../notify/notify-commands.js';
+import { webhookCommands } from '../webhooks/webhook-commands.js';
+import { planCommands } from '../plan-io/plan-commands.js';
+import { SpaceTemplates } from '../templates/space-templates.js';
+import { templateCommands } from '../templates/template-commands.js';
 
 const program = new Command('mutual').description("Run and administer an organisation's Mutual server.");
 const configOption = () =>
@@ -161,20 +165,22 @@ program
 
 space
   .command('create')
-  .description('create a space with the standard groups (plan, steering, five workstreams, internal)')
+  .description('create a space from a template: by default the standard groups (plan, steering, five workstreams, internal) and their first tasks')
   .addOption(configOption())
   .requiredOption('--id <id>', 'space id, e.g. acme-2027')
   .requiredOption('--name <name>', 'what people call it')
   .requiredOption('--buyer <domain>', "the buyer organisation's domain")
   .option('--decision-date <yyyy-mm-dd>', 'target decision date')
   .addOption(new Option('--stage <stage>').choices(SPACE_STAGES).default('evaluation'))
-  .action(async (options: { config: string; id: string; name: string; buyer: string; decisionDate?: string; stage: (typeof SPACE_STAGES)[number] }) => {
-    await withAdmin(options.config, async (admin) => {
-      const { groups } = await admin.createSpace({
+  .option('--template <id>', '`mutual template list`; `empty` for the standard groups alone', 'default')
+  .action(async (options: { config: string; id: string; name: string; buyer: string; decisionDate?: string; stage: (typeof SPACE_STAGES)[number]; template: string }) => {
+    await withStore(options.config, async (store, config) => {
+      const { groups } = await new SpaceTemplates(store, new Admin(store, config.organisation.domain)).createSpace({
         id: options.id,
         name: options.name,
         buyer: options.buyer,
         stage: options.stage,
+        template: options.template,
         ...(options.decisionDate && { decisionDate: options.decisionDate }),
       });
       console.log(`created space ${options.id} with groups:\n${groups.map((g) => `  ${g.id}  (${g.kind})`).join('\n')}`);
@@ -225,6 +231,9 @@ member
     });
   });
 
+webhookCommands(program, withStore, configOption);
+templateCommands(program, withStore, configOption);
+planCommands(program, withStore, configOption);
 notificationCommands(program, withStore, configOption);
 
 program.parseAsync().catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { DomainSchema } from '@mutual/protocol';
 import { z } from 'zod';
 import { NotificationsConfigSchema } from '../notify/notifications-config.js';
+import { WebhooksConfigSchema } from '../webhooks/webhooks-config.js';
 
 const OriginSchema = z
   .string()
@@ -73,6 +74,7 @@ export const ServerConfigSchema = z.object({
     .object({ bodyBytes: z.number().int().positive().default(64 * 1024) })
     .prefault({}),
   notifications: NotificationsConfigSchema,
+  webhooks: WebhooksConfigSchema,
   federation: z
     .object({
       /** Delivery retries: capped exponential backoff with jitter. */

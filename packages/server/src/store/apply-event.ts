@@ -1,6 +1,7 @@
 import type { GroupEvent } from '@mutual/protocol';
 import type { Kysely } from 'kysely';
 import { recordNotifications } from '../notify/record-notifications.js';
+import { enqueueWebhookDeliveries } from '../webhooks/enqueue.js';
 import type { Database } from './schema.js';
 
 /**
@@ -11,6 +12,8 @@ import type { Database } from './schema.js';
 export async function applyEvent(trx: Kysely<Database>, event: GroupEvent, cursor: number): Promise<void> {
   // Same transaction: a notification is durable exactly when its event is (notify/).
   await recordNotifications(trx, event);
+  // …and so is a webhook delivery (webhooks/).
+  await enqueueWebhookDeliveries(trx, event);
   const group = event.group;
   switch (event.type) {
     case 'post':

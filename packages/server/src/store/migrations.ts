@@ -275,6 +275,63 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006-webhooks-templates': {
+    // Webhook subscriptions of this organisation's own systems, the durable delivery queue (a row
+    // per subscription and event, written in the event's transaction) with its attempt log, and
+    // the space templates admins saved.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('webhook_subscriptions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organisation', 'text', (c) => c.notNull())
+        .addColumn('space_id', 'text', (c) => c.notNull())
+        .addColumn('group_id', 'text')
+        .addColumn('event_types', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('webhook_subscriptions_by_space').on('webhook_subscriptions').column('space_id').execute();
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', serialType(db), (c) => serialColumn(db, c.primaryKey()))
+        .addColumn('subscription_id', 'text', (c) => c.notNull())
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('space_id', 'text', (c) => c.notNull())
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('event_type', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('finished_at', 'text')
+        .addUniqueConstraint('webhook_deliveries_once', ['subscription_id', 'event_id'])
+        .execute();
+      await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
+      await db.schema
+        .createTable('webhook_attempts')
+        .addColumn('delivery_id', 'bigint', (c) => c.notNull())
+        .addColumn('attempt', 'integer', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('status', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('duration_ms', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('webhook_attempts_pk', ['delivery_id', 'attempt'])
+        .execute();
+      await db.schema
+        .createTable('space_templates')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

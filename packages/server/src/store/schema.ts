@@ -22,6 +22,10 @@ export interface Database {
   membership_claims: MembershipClaimsTable;
   agreements: AgreementsTable;
   outbox_leases: OutboxLeasesTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  space_templates: SpaceTemplatesTable;
   notification_settings: NotificationSettingsTable;
   notification_outbox: NotificationOutboxTable;
   calendar_feeds: CalendarFeedsTable;
@@ -213,4 +217,60 @@ export interface OutboxLeasesTable {
   target: string;
   holder: string;
   until: number;
+}
+
+/** A system of this organisation (CRM, warehouse) told about events of one space (migration 0006). */
+export interface WebhookSubscriptionsTable {
+  id: string;
+  /** The organisation whose admin subscribed: only groups with its people are ever sent. */
+  organisation: string;
+  space_id: string;
+  /** Only this group; null for every group of the space held here. */
+  group_id: string | null;
+  /** JSON array of event types; `["*"]` for all. */
+  event_types: string;
+  url: string;
+  /** `whsec_…`: signs every delivery; never shown after creation. */
+  secret: string;
+  description: string | null;
+  created_at: string;
+}
+
+/** One event for one subscription: queued in the event's transaction, kept as the delivery log. */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  subscription_id: string;
+  /** The event id, sent as `webhook-id`: the same event is always the same message. */
+  event_id: string;
+  space_id: string;
+  group_id: string;
+  event_type: string;
+  /** The exact JSON body, fixed when queued so every retry sends the same bytes. */
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: number;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  delivery_id: number;
+  attempt: number;
+  at: string;
+  /** The receiver's HTTP status; null when no answer came (refused, timed out). */
+  status: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+/** A space template an admin saved: groups, tasks and milestones as JSON (templates/template.ts). */
+export interface SpaceTemplatesTable {
+  id: string;
+  name: string;
+  description: string | null;
+  body: string;
+  created_at: string;
 }

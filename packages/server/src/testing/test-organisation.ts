@@ -24,6 +24,8 @@ export interface TestOrganisationOptions {
   /** Fast retries for tests: delivery backoff starts here (ms). */
   retryInitialMs?: number;
   retryMaxMs?: number;
+  /** Webhook delivery timings (tests make retries fast). */
+  webhooks?: ServerConfigInput['webhooks'];
   /** The `notifications` config (SMTP server, digest hour…). */
   notifications?: ServerConfigInput['notifications'];
   /** The test host app's link templates (e-mails and calendar entries link back with them). */
@@ -63,6 +65,7 @@ export async function startTestOrganisation(options: TestOrganisationOptions = {
     hostApps: [{ issuer, jwks: keys.publicJwks, origins: options.origins ?? ['http://127.0.0.1:9'], ...(options.hostLinks && { links: options.hostLinks }) }],
     ...(options.notifications && { notifications: options.notifications }),
     federation: { retry: { initialMs: options.retryInitialMs ?? 50, maxMs: options.retryMaxMs ?? 1_000 }, pollMs: 200 },
+    ...(options.webhooks && { webhooks: options.webhooks }),
   };
   const server = await startServer(parseConfig(input), { clock });
   const privateKey = (await importJWK(keys.privateJwk, keys.alg)) as CryptoKey;

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { neutralise, parseCsv, restore, toCsv } from './csv.js';
+
+describe('plan CSV', () => {
+  it('quotes as RFC 4180 says and reads it back', () => {
+    const rows = [
+      ['a', 'b,c', 'say "hi"'],
+      ['line\r\nbreak', '', 'café ✓'],
+    ];
+    const text = toCsv(rows);
+    assert.equal(text, 'a,"b,c","say ""hi"""\r\n"line\r\nbreak",,café ✓\r\n');
+    assert.deepEqual(parseCsv(text), rows);
+    assert.deepEqual(parseCsv('\ufeffx,y\nz,"w"'), [['x', 'y'], ['z', 'w']], 'a BOM and bare LF are accepted');
+    assert.throws(() => parseCsv('a,"open\r\n'), /not closed/);
+    assert.throws(() => parseCsv('"a"b,c'), /after a closing quote/);
+  });
+
+  it('neutralises every cell a spreadsheet would run as a formula, and gives back the exact text', () => {
+    const hostile = ['=HYPERLINK("https://evil.test","x")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', "'=already quoted", "''@twice"];
+    for (const cell of hostile) {
+      const written = neutralise(cell);
+      assert.equal(written[0], "'", cell);
+      assert.equal(restore(written), cell);
+    }
+    for (const harmless of ['plain', "'quoted text", 'a=b', '', ' =spaced']) assert.equal(neutralise(harmless), harmless);
+    for (const cell of hostile) assert.match(toCsv([[cell]]), /^"?'/, `${JSON.stringify(cell)} starts with ' in the file`);
+    assert.deepEqual(parseCsv(toCsv([hostile]))[0], hostile);
+  });
+});

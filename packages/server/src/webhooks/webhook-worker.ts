@@ -1,0 +1,131 @@
+import type { Clock } from '@mutual/protocol';
+import { backoffDelay, type RetryPolicy } from '../federation/backoff.js';
+import { signedHeaders } from './sign.js';
+import type { DueDelivery, WebhookStore } from './webhook-store.js';
+
+export interface WebhookWorkerOptions {
+  store: WebhookStore;
+  /** This organisation: a subscription of any other is never served (defence in depth). */
+  domain: string;
+  clock: Clock;
+  retry: RetryPolicy;
+  /** After this many failed attempts a delivery is marked failed and kept in the log. */
+  maxAttempts: number;
+  /** One attempt may take this long (ms). */
+  timeoutMs: number;
+  /** How often to look for due deliveries (ms). */
+  pollMs: number;
+}
+
+/** How many deliveries one pass takes at most; a full pass starts the next at once. */
+const BATCH = 20;
+
+/**
+ * Sends queued webhook deliveries: each signed afresh per attempt, a 2xx answer within the timeout
+ * counts as delivered, anything else is retried with capped exponential backoff and jitter until
+ * `maxAttempts`. Every attempt is logged. Deliveries are independent: a receiver that is down
+ * delays only its own.
+ */
+export class WebhookWorker {
+  readonly #options: WebhookWorkerOptions;
+  #running = false;
+  #loop: Promise<void> | undefined;
+  #wake: () => void = () => {};
+  #pending = false;
+
+  constructor(options: WebhookWorkerOptions) {
+    this.#options = options;
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#loop = this.#run();
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#wake();
+    await this.#loop;
+  }
+
+  /** Look now rather than at the next poll. */
+  wake(): void {
+    this.#pending = true;
+    this.#wake();
+  }
+
+  async #run(): Promise<void> {
+    while (this.#running) {
+      this.#pending = false;
+      let full = false;
+      try {
+        full = (await this.runOnce()) >= BATCH;
+      } catch (error) {
+        console.error(`mutual: webhooks: ${(error as Error).message}`);
+      }
+      if (!this.#running) break;
+      if (this.#pending || full) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.#options.pollMs);
+        this.#wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  /** One pass over what is due; returns how many deliveries it took. */
+  async runOnce(): Promise<number> {
+    const { store, clock, timeoutMs } = this.#options;
+    const now = clock();
+    const due = await store.due(now, BATCH);
+    await Promise.all(
+      due.map(async (delivery) => {
+        // Past the attempt's deadline another process may take it again, not before.
+        if (await store.claim(delivery, now + timeoutMs * 2)) await this.#attempt(delivery);
+      }),
+    );
+    return due.length;
+  }
+
+  async #attempt(delivery: DueDelivery): Promise<void> {
+    const { store, clock, retry, maxAttempts, timeoutMs, domain } = this.#options;
+    const attempt = delivery.attempts + 1;
+    const started = clock();
+    const at = new Date(started).toISOString();
+    if (delivery.subscription.organisation !== domain) {
+      await store.recordAttempt(delivery.id, { attempt, at, error: 'subscription of another organisation', durationMs: 0 }, { status: 'failed', at });
+      return;
+    }
+    let status: number | undefined;
+    let error: string | undefined;
+    try {
+      const response = await fetch(delivery.subscription.url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'User-Agent': 'Mutual-Webhooks/0.1',
+          ...signedHeaders(delivery.subscription.secret, delivery.eventId, new Date(started), delivery.payload),
+        },
+        body: delivery.payload,
+        // A redirect is an answer, not an invitation to send the event elsewhere.
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      status = response.status;
+      await response.body?.cancel();
+      if (status < 200 || status > 299) error = `HTTP ${status}`;
+    } catch (failure) {
+      const cause = (failure as Error & { cause?: { code?: string } }).cause;
+      error = (failure as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `${(failure as Error).message}${cause?.code ? ` (${cause.code})` : ''}`;
+    }
+    const finished = clock();
+    const record = { attempt, at, ...(status !== undefined && { status }), ...(error !== undefined && { error }), durationMs: finished - started };
+    const end = new Date(finished).toISOString();
+    if (error === undefined) await store.recordAttempt(delivery.id, record, { status: 'delivered', at: end });
+    else if (attempt >= maxAttempts) await store.recordAttempt(delivery.id, record, { status: 'failed', at: end });
+    else await store.recordAttempt(delivery.id, record, { status: 'pending', nextAttemptAt: finished + backoffDelay(attempt, retry) });
+  }
+}
