@@ -79,8 +79,7 @@ export async function planDueReminders(db: Kysely<Database>, now: number): Promi
 export async function planDigests(db: Kysely<Database>, settings: NotificationSettingsStore, now: number, hourUtc: number): Promise<number> {
   const boundary = digestBoundary(now, hourUtc);
   let planned = 0;
-  for (const person of await settings.reachable()) {
-    if (person.digestAt >= boundary) continue;
+  for (const person of await settings.digestDue(boundary)) {
     const done = await db.transaction().execute(async (trx) => {
       const last = await trx.selectFrom('events').select((eb) => eb.fn.max('cursor').as('cursor')).executeTakeFirst();
       const through = Number(last?.cursor ?? 0);

@@ -74,13 +74,14 @@ export class NotificationSettingsStore {
     }
   }
 
-  /** Everyone who may receive e-mail at all. */
-  async reachable(): Promise<Array<NotificationSettings & { digestAt: number; digestCursor: number }>> {
+  /** Everyone who may receive e-mail and whose last digest is older than `boundary`. */
+  async digestDue(boundary: number): Promise<Array<NotificationSettings & { digestAt: number; digestCursor: number }>> {
     const rows = await this.#db
       .selectFrom('notification_settings')
       .selectAll()
       .where('email', 'is not', null)
       .where('mode', '!=', 'off')
+      .where('digest_at', '<', boundary)
       .orderBy('person_id')
       .execute();
     return rows.map((row) => ({ ...toSettings(row), digestAt: Number(row.digest_at), digestCursor: Number(row.digest_cursor) }));
