@@ -22,6 +22,7 @@ import { SIGNAL_CHANNEL } from '../live/postgres-notifier.js';
 import { PROCESS_ID } from '../process-id.js';
 import { signalOf } from '../live/hub.js';
 import { applyEvent } from './apply-event.js';
+import { GroupCommit } from './group-commit.js';
 import { enqueueOutbox, KyselyOutbox } from './kysely-outbox.js';
 import { KyselyPeerStore } from './kysely-peer-store.js';
 import { toAgreement, toEvent, toGroup, toMilestone, toPerson, toSpace, toStored, toTask, unknownPerson } from './rows.js';
@@ -36,12 +37,23 @@ export class KyselyStore implements Store {
 
   /** Set on PostgreSQL: appends tell the other processes, on commit (see live/postgres-notifier.ts). */
   readonly #notifies: boolean;
+  /**
+   * SQLite has one writer and pays an fsync per commit: concurrent appends share commits. On
+   * PostgreSQL, writes from a pool already overlap, so each keeps its own transaction.
+   */
+  readonly #groupCommit: GroupCommit | undefined;
 
   constructor(db: Kysely<Database>) {
     this.db = db;
     this.peers = new KyselyPeerStore(db);
     this.outbox = new KyselyOutbox(db);
     this.#notifies = db.getExecutor().adapter instanceof PostgresAdapter;
+    this.#groupCommit = this.#notifies ? undefined : new GroupCommit(db);
+  }
+
+  /** A log write in a transaction of its own or, on SQLite, in a shared commit (see GroupCommit). */
+  #logWrite<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.#groupCommit ? this.#groupCommit.run(work) : this.db.transaction().execute(work);
   }
 
   async getPerson(id: PersonId) {
@@ -198,7 +210,7 @@ export class KyselyStore implements Store {
 
   async append(draft: EventDraft, options: AppendOptions = {}): Promise<StoredEvent> {
     const id = await eventId(draft);
-    return this.db.transaction().execute(async (trx) => {
+    return this.#logWrite(async (trx) => {
       const existing = await trx.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
       if (existing) return toStored(existing);
       const bumped = await trx
@@ -228,7 +240,7 @@ export class KyselyStore implements Store {
   }
 
   async applyReplicated({ event, proof }: SealedEvent): Promise<ReplicaOutcome> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.#logWrite(async (trx) => {
       const group = await trx.selectFrom('groups').select('last_seq').where('id', '=', event.group).executeTakeFirst();
       if (!group) throw new MutualError('not_found', 'no such group');
       const last = Number(group.last_seq);
