@@ -73,22 +73,23 @@ async function sendOne(options: SenderOptions, row: Selectable<NotificationOutbo
     return false;
   }
   const context = { db, hostApps: options.hostApps };
-  let content: MailContent | undefined;
-  if (row.kind === 'digest') {
-    content = await composeDigest(context, row, settings);
-  } else {
-    const alert = await composeAlert(context, row, settings);
-    content = alert && alertMail(alert, settings);
-  }
-  if (!content) {
-    await mark('skipped');
-    return false;
-  }
-  const mail = renderMail(content);
-  const token = createHash('sha256').update(`${row.id}:${row.dedupe_key}`).digest('hex').slice(0, 24);
   try {
+    let content: MailContent | undefined;
+    if (row.kind === 'digest') {
+      content = await composeDigest(context, row, settings);
+    } else {
+      const alert = await composeAlert(context, row, settings);
+      content = alert && alertMail(alert, settings);
+    }
+    if (!content) {
+      await mark('skipped');
+      return false;
+    }
+    const mail = renderMail(content);
+    const token = createHash('sha256').update(`${row.id}:${row.dedupe_key}`).digest('hex').slice(0, 24);
     await mailer.send({ to: settings.email, ...mail, messageId: `<${token}.${row.kind}@${options.domain}>`, kind: row.kind, date: new Date(now) });
   } catch (error) {
+    // A refused or failed send (or a message that could not be composed) is retried, then given up.
     const attempts = Number(row.attempts) + 1;
     const reason = error instanceof Error ? error.message.slice(0, 500) : 'send failed';
     if (attempts >= config.retry.maxAttempts) {
