@@ -1,10 +1,29 @@
 // A real SMTP server in its own process, for tests: it accepts every message on 127.0.0.1, parses
-// it with mailparser and reports it to the parent over IPC. With SINK_FAIL_FIRST=n it answers the
-// first n messages with a temporary failure (451), to exercise retries.
+// it with mailparser and reports it to the parent over IPC. It answers the SMTP client only once
+// the parent has acknowledged the report, so a sender that saw its message accepted knows the
+// test has it too. With SINK_FAIL_FIRST=n it answers the first n messages with a temporary failure
+// (451), to exercise retries.
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 let failuresLeft = Number(process.env.SINK_FAIL_FIRST ?? 0);
+let reports = 0;
+const acknowledged = new Map<number, () => void>();
+process.on('message', (message: { type: string; id: number }) => {
+  if (message.type === 'ack') acknowledged.get(message.id)?.();
+});
+
+/** Sends a report to the parent and resolves once the parent has recorded it. */
+function report(message: Record<string, unknown>): Promise<void> {
+  const id = ++reports;
+  return new Promise((resolve) => {
+    acknowledged.set(id, () => {
+      acknowledged.delete(id);
+      resolve();
+    });
+    process.send!({ ...message, id });
+  });
+}
 
 const server = new SMTPServer({
   authOptional: true,
@@ -13,16 +32,16 @@ const server = new SMTPServer({
   banner: 'mutual test sink',
   onData(stream, session, callback) {
     simpleParser(stream).then(
-      (mail) => {
+      async (mail) => {
         if (failuresLeft > 0) {
           failuresLeft -= 1;
-          process.send!({ type: 'refused' });
+          await report({ type: 'refused' });
           callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
           return;
         }
         const headers: Record<string, string> = {};
         for (const [name, value] of mail.headers) headers[name] = typeof value === 'string' ? value : JSON.stringify(value);
-        process.send!({
+        await report({
           type: 'mail',
           mail: {
             envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',

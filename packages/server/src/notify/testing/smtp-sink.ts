@@ -40,13 +40,15 @@ export async function startSmtpSink(options: { failFirst?: number } = {}): Promi
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`the SMTP sink exited (${code})`)));
-    child.on('message', (message: { type: string; port?: number; mail?: ReceivedMail }) => {
+    child.on('message', (message: { type: string; id?: number; port?: number; mail?: ReceivedMail }) => {
       if (message.type === 'listening') resolve(message.port!);
       if (message.type === 'refused') refused += 1;
       if (message.type === 'mail') {
         messages.push(message.mail!);
         for (const waiter of waiters) waiter();
       }
+      // Recorded: the sink may now answer the SMTP client.
+      if (message.id !== undefined) child.send({ type: 'ack', id: message.id });
     });
   });
   return {
