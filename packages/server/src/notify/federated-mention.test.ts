@@ -8,6 +8,7 @@ import { startSmtpSink, type SmtpSink } from './testing/smtp-sink.js';
 
 const ANA = 'ana@seller.test';
 const DANA = 'dana@buyer.test';
+const IVAN = 'ivan@buyer.test';
 const DANA_EMAIL = 'dana.schmidt@mail.buyer.test';
 const ANA_EMAIL = 'ana.martin@mail.seller.test';
 
@@ -51,11 +52,15 @@ describe('a mention across two organisations', () => {
     await seller.admin.addMember('acme.plan', ANA, 'lead');
     await seller.admin.addMember('acme.plan', DANA, 'lead');
     await seller.admin.addMember('acme.proof', ANA, 'lead');
+    // Ivan's membership brings Proof to the buyer's server; Dana is not in it.
+    await buyer.admin.addPerson({ id: IVAN, name: 'Ivan Petrov' });
+    await seller.admin.addMember('acme.proof', IVAN);
     // Each person's host app tells their own server their address (an embed token claim).
     assert.equal((await as(seller, ANA, '/me', 'GET', undefined, { email: ANA_EMAIL })).status, 200);
     assert.equal((await as(buyer, DANA, '/me', 'GET', undefined, { email: DANA_EMAIL, locale: 'en-GB' })).status, 200);
     await eventually(async () => assert.ok(await buyer.server.store.getGroup('acme.plan')));
     await eventually(async () => assert.equal(await buyer.server.store.getRole('acme.plan', DANA), 'lead'));
+    await eventually(async () => assert.equal(await buyer.server.store.getRole('acme.proof', IVAN), 'member'));
   });
 
   after(async () => {
@@ -97,15 +102,20 @@ describe('a mention across two organisations', () => {
     assert.ok(!stored.includes('mail.buyer.test'));
   });
 
-  it('does not mail a mention in a group the person is not in', async () => {
+  it('does not mail a mention in a group the person is not in, even when their server holds it', async () => {
     const before = buyerSink.messages.length;
-    await as(seller, ANA, '/groups/acme.proof/posts', 'POST', { text: 'Internal pricing for @dana@buyer.test: do not share' });
+    const secret = await as(seller, ANA, '/groups/acme.proof/posts', 'POST', { text: 'Proof pricing for @dana@buyer.test: not for her eyes' });
     await as(seller, ANA, '/groups/acme.plan/posts', 'POST', { text: 'And a second note for @dana@buyer.test' });
     await buyerSink.waitFor((candidate) => candidate.text.includes('a second note'));
+    // The buyer's server has the Proof post (for Ivan)…
+    await eventually(async () => assert.ok(await buyer.server.store.getEntry('acme.proof', secret.body.id, IVAN)));
     await buyer.server.notifications.worker!.runOnce();
     const since = buyerSink.messages.slice(before);
     assert.equal(since.length, 1);
-    assert.ok(!since.some((sent) => sent.text.includes('Internal pricing')));
+    assert.ok(!since.some((sent) => sent.text.includes('Proof pricing')));
+    // …and recorded nothing for Dana from it.
+    const rows = await databaseOf(buyer.server.store).selectFrom('notification_outbox').select('group_id').where('person_id', '=', DANA).execute();
+    assert.deepEqual([...new Set(rows.map((row) => row.group_id))], ['acme.plan']);
   });
 
   it('answers each person with their own settings only, and /openapi.json lists the routes', async () => {
