@@ -6,7 +6,10 @@ import { eventually } from '../../../../test/support/eventually.js';
 import { startTestOrganisation, type TestOrganisation } from '../testing/test-organisation.js';
 import type { WebhookPayload } from './payload.js';
 import { startTestReceiver } from './test-receiver.js';
+import { kyselyOf } from './kysely-of.js';
 import { WebhookAdmin } from './webhook-admin.js';
+import { WebhookStore } from './webhook-store.js';
+import { WebhookWorker } from './webhook-worker.js';
 
 const SPACE = 'acme';
 const alice = 'alice@seller.test';
@@ -132,6 +135,27 @@ describe('webhooks', () => {
     assert.deepEqual(receiver.requests.map((r) => r.headers['webhook-id']), [id, id], 'the same event is the same webhook-id for both');
     for (const { subscription } of [first, second]) await sellerHooks.remove(subscription.id);
     await receiver.close();
+  });
+
+  it('sends each attempt once when two senders share the queue (two processes on one database)', async () => {
+    const receiver = await startTestReceiver();
+    const { subscription } = await sellerHooks.add({ space: SPACE, group: `${SPACE}.plan`, events: ['post'], url: receiver.url });
+    const second = new WebhookWorker({ store: new WebhookStore(kyselyOf(seller.server.store)), domain: seller.domain, clock: Date.now, ...fast });
+    second.start();
+    try {
+      for (let n = 0; n < 12; n++) await post(seller, 'plan', alice, `Concurrent ${n}`);
+      await eventually(async () => {
+        const log = await sellerHooks.deliveries({ subscription: subscription.id });
+        assert.equal(log.length, 12);
+        assert.ok(log.every((d) => d.status === 'delivered' && d.attempts === 1));
+      });
+      assert.equal(receiver.requests.length, 12, 'no delivery sent twice');
+      assert.equal(new Set(receiver.requests.map((r) => r.headers['webhook-id'])).size, 12);
+    } finally {
+      await second.stop();
+      await sellerHooks.remove(subscription.id);
+      await receiver.close();
+    }
   });
 
   it("sends an organisation only events of groups its people are in: internal groups to their own organisation's webhooks alone", async () => {
