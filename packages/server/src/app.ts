@@ -7,6 +7,7 @@ import { agreementRoutes } from './api/agreements.js';
 import { calendarApiRoutes, calendarFeedRoutes } from './calendar/calendar-routes.js';
 import { CalendarFeeds } from './calendar/feed-secrets.js';
 import { cockpitRoutes } from './api/cockpit.js';
+import { planRoutes } from './plan-io/plan-routes.js';
 import { feedRoutes } from './api/feed.js';
 import { meRoutes } from './api/me.js';
 import { spaceRoutes } from './api/spaces.js';
@@ -104,6 +105,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/api', taskRoutes(deps));
   app.route('/api', agreementRoutes(deps, federation));
   app.route('/api', cockpitRoutes(deps, federation));
+  app.route('/api', planRoutes(deps));
   app.route('/api', streamRoutes(deps));
   app.route('/api', notifications.routes(deps));
   app.route('/api', calendarApiRoutes(deps, calendarFeeds));

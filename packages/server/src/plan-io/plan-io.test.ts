@@ -70,6 +70,26 @@ describe('plan export and import', () => {
     assert.equal((await org.server.store.getTask('copy-csv.contract', 'hostile-0'))?.title, hostileTitles[0]);
   });
 
+  it('lets a person download the plan of the groups they are in, as CSV or JSON, and nothing else', async () => {
+    const bob = 'bob@seller.test';
+    await org.admin.addPerson({ id: bob, name: 'Bob' });
+    for (const slug of ['proof', 'contract', 'internal']) await org.admin.addMember(`acme.${slug}`, bob);
+    const download = async (query: string, person = bob) =>
+      fetch(`${org.url}/api/spaces/acme/plan${query}`, { headers: { Authorization: `Bearer ${await org.token(person)}` } });
+
+    const response = await download('?format=csv');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
+    assert.match(response.headers.get('content-disposition') ?? '', /attachment; filename="acme-plan.csv"/);
+    const plan = planFromCsv(await response.text(), { id: 'acme', name: 'Acme' });
+    assert.deepEqual([...new Set(plan.tasks.map((t) => t.group))].sort(), ['contract', 'proof'], 'his groups only, internal left out');
+    assert.ok(plan.tasks.some((t) => t.title === hostileTitles[0]));
+    const json = (await (await download('?internal=true')).json()) as Plan;
+    assert.deepEqual([...new Set(json.tasks.map((t) => t.group))].sort(), ['contract', 'internal', 'proof']);
+    assert.equal((await download('', 'eve@seller.test')).status, 403, 'a person in none of its groups');
+    assert.equal((await fetch(`${org.url}/api/spaces/acme/plan`)).status, 401);
+  });
+
   it('checks the whole plan before writing anything: unknown groups, bad rows, groups homed elsewhere', async () => {
     const code = (wanted: string) => (error: unknown) => isMutualError(error) && error.code === wanted;
     const plan = await exportPlan(org.server.store, 'acme');
