@@ -47,6 +47,12 @@ try {
         // Let the widget render what arrived (fonts, layout) before the picture.
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
         await page.screenshot({ path: `docs/screenshots/${site.name}-${view}-${scheme}.png` });
+        if (view === 'feed' && scheme === 'light') {
+          // The viewer's notification settings, opened from the feed's header (loaded on demand).
+          await page.getByRole('button', { name: 'Notifications', exact: true }).click();
+          await page.locator('mutual-notification-settings [part~="base"][data-state="ready"]').waitFor();
+          await page.screenshot({ path: `docs/screenshots/${site.name}-feed-notifications.png` });
+        }
       }
       await context.close();
     }

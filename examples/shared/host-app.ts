@@ -62,6 +62,10 @@ export function createHostApp(options: HostAppOptions) {
       audience: options.mutualOrigin,
       person: person.id,
       name: person.name,
+      // Where Mutual may e-mail this person, and in which language (docs/notifications.md). The
+      // example people's ids are their addresses; the examples configure no SMTP, so nothing is sent.
+      email: person.id,
+      locale: brand.lang,
       privateKey: options.signingKey.key,
       kid: options.signingKey.kid,
       alg: options.signingKey.alg,

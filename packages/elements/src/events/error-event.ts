@@ -1,7 +1,7 @@
 import type { MutualApiError, MutualApiErrorCode } from '../connection/api-error.js';
 
 /** What the widget was doing when it failed. */
-export type MutualOperation = 'load' | 'load-older' | 'post' | 'reply' | 'react' | 'stream' | 'create-task' | 'update-task' | 'move-task';
+export type MutualOperation = 'load' | 'load-older' | 'post' | 'reply' | 'react' | 'stream' | 'create-task' | 'update-task' | 'move-task' | 'settings';
 
 /**
  * Fired when a call to the Mutual server fails, so the host can log it or show its own notice.

@@ -12,6 +12,27 @@ export const feedStyles = css`
 
   /* —— composer —— */
 
+  .header .live-status {
+    margin-inline-start: auto;
+  }
+
+  .notifications-button {
+    font-size: 0.8125em;
+    min-height: 1.75rem;
+    padding-block: 0.25em;
+  }
+
+  .notifications-button[aria-expanded='true'] {
+    color: var(--_accent);
+    background: var(--_accent-soft);
+  }
+
+  .notifications {
+    padding: var(--_space);
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface-alt);
+  }
+
   .composer {
     display: grid;
     gap: calc(var(--_space) * 0.5);

@@ -335,6 +335,55 @@ describe('<mutual-group-feed>', function () {
     expect(feed.connection).to.exist;
   });
 
+  it('opens the viewer’s notification settings from the header, loaded on first use', async () => {
+    const { space, feeds: [feed] } = await mount(world, world.people.ana);
+    const button = shadow(feed!).querySelector<HTMLButtonElement>('[part~="notifications-button"]')!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(shadow(feed!).querySelector('mutual-notification-settings')).to.equal(null);
+    button.click();
+    await feed!.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const settings = shadow(feed!).querySelector('mutual-notification-settings')!;
+    // The element arrives by a dynamic import, then reads Ana's settings from her server.
+    await waitUntil(
+      () => settings.shadowRoot?.querySelector<HTMLElement>('[part~="base"]')?.dataset.state === 'ready',
+      'the notification settings never loaded',
+      WAIT,
+    );
+    const checked = settings.shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"]:checked')!;
+    expect(checked.value).to.equal('immediate');
+    await expect(space).to.be.accessible(AXE_OPTIONS);
+
+    // Escape closes the panel and gives focus back to the button.
+    checked.focus();
+    checked.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await feed!.updateComplete;
+    expect(shadow(feed!).querySelector('mutual-notification-settings')).to.equal(null);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(shadow(feed!).activeElement).to.equal(button);
+  });
+
+  it('hands a standalone feed’s server and token to its notification settings', async () => {
+    const feed = await fixture<MutualGroupFeed>(html`
+      <mutual-group-feed
+        server=${world.server}
+        space=${world.space}
+        group=${world.groups.plan}
+        .tokenProvider=${tokenProviderFor(world.people.bob)}
+      ></mutual-group-feed>
+    `);
+    await loaded(feed);
+    shadow(feed).querySelector<HTMLButtonElement>('[part~="notifications-button"]')!.click();
+    await feed.updateComplete;
+    const settings = shadow(feed).querySelector('mutual-notification-settings')!;
+    await waitUntil(
+      () => settings.shadowRoot?.querySelector<HTMLElement>('[part~="base"]')?.dataset.state === 'ready',
+      'the notification settings never loaded',
+      WAIT,
+    );
+    expect((settings as HTMLElement & { server?: string }).server).to.equal(world.server);
+  });
+
   it('follows the host theme through --mutual-* properties', async () => {
     const { space, feeds: [feed] } = await mount(world, world.people.ana);
     space.style.setProperty('--mutual-color-accent', 'rgb(1, 2, 3)');

@@ -85,6 +85,8 @@ const onMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.userAgent);
  * @csspart header - The title bar with the group name and the live status.
  * @csspart title - The group name.
  * @csspart live-status - The live stream status indicator.
+ * @csspart notifications-button - Opens the viewer's notification settings under the header.
+ * @csspart notifications - The panel holding `<mutual-notification-settings>`, loaded on first open.
  * @csspart composer - The new-post form.
  * @csspart composer-input - The new-post text area.
  * @csspart send-button - The button that sends a post.
@@ -157,6 +159,7 @@ export class MutualGroupFeed extends LitElement {
     _replying: { state: true },
     _choosingReaction: { state: true },
     _newPosts: { state: true },
+    _settingsOpen: { state: true },
   };
 
   /** The group whose feed to show. */
@@ -180,6 +183,8 @@ export class MutualGroupFeed extends LitElement {
   declare private _choosingReaction: string | undefined;
   /** Live posts that arrived above while the viewer was scrolled down. */
   declare private _newPosts: number;
+  /** Whether the viewer's notification settings are open under the header. */
+  declare private _settingsOpen: boolean;
 
   readonly #provided = new ProvidedConnectionController(this);
   readonly #own = new ConnectionController(this, {
@@ -322,6 +327,7 @@ export class MutualGroupFeed extends LitElement {
     this._announcement = '';
     this._replying = new Set();
     this._newPosts = 0;
+    this._settingsOpen = false;
   }
 
   /** The connection in use: the enclosing space's, or this feed's own. */
@@ -390,7 +396,20 @@ export class MutualGroupFeed extends LitElement {
                 <span class="dot" aria-hidden="true"></span>${strings.liveStatus[status]}
               </span>`
             : nothing}
+          ${this.#connection
+            ? html`<button
+                part="notifications-button"
+                class="quiet notifications-button"
+                type="button"
+                aria-expanded=${this._settingsOpen ? 'true' : 'false'}
+                aria-controls="notifications"
+                @click=${this.#toggleSettings}
+              >
+                ${strings.notifications}
+              </button>`
+            : nothing}
         </header>
+        ${this._settingsOpen ? this.#renderSettings() : nothing}
         ${this.#renderComposer()}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
         ${this.#firstPage.render({
@@ -402,6 +421,33 @@ export class MutualGroupFeed extends LitElement {
       </section>
     `;
   }
+
+  /**
+   * The viewer's notification settings, a widget of their own loaded on first open (most people
+   * open it once, so the feed does not carry it). Inside a `<mutual-space>` it uses the space's
+   * connection; a standalone feed hands it its own server and token.
+   */
+  #renderSettings(): TemplateResult {
+    return html`<div id="notifications" part="notifications" class="notifications" @keydown=${this.#onSettingsKeydown}>
+      <mutual-notification-settings
+        .server=${this.server || undefined}
+        .token=${this.token}
+        .tokenProvider=${this.tokenProvider}
+      ></mutual-notification-settings>
+    </div>`;
+  }
+
+  #toggleSettings = (): void => {
+    this._settingsOpen = !this._settingsOpen;
+    if (this._settingsOpen) void import('../notifications/notification-settings.define.js').catch((error: unknown) => this.#reportError('settings', error));
+  };
+
+  #onSettingsKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    this._settingsOpen = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="notifications-button"]')?.focus());
+  };
 
   #renderComposer(): TemplateResult {
     const strings = this.#strings;

@@ -90,4 +90,5 @@ export const fr: FeedStrings = {
   mentionTitle: (id, organisation) => `${id} (${organisation})`,
   invisibleCharacter: (code) => `Caractère invisible ${code}`,
   linkGoesTo: (destination) => `Ce lien mène à ${destination}`,
+  notifications: 'Notifications',
 };

@@ -62,6 +62,8 @@ export interface FeedStrings {
   invisibleCharacter: (code: string) => string;
   /** Title of the real destination shown beside a link whose label names another one. */
   linkGoesTo: (destination: string) => string;
+  /** The header button that opens the viewer's notification settings. */
+  notifications: string;
 }
 
 export const en: FeedStrings = {
@@ -140,6 +142,7 @@ export const en: FeedStrings = {
   mentionTitle: (id, organisation) => `${id} (${organisation})`,
   invisibleCharacter: (code) => `Invisible character ${code}`,
   linkGoesTo: (destination) => `This link goes to ${destination}`,
+  notifications: 'Notifications',
 };
 
 /** The feed's strings in every language the widgets speak. */
