@@ -102,14 +102,14 @@ describe('transactions from a hostile peer', () => {
     });
     const first = await home.deliver([e7]);
     assert.equal(first.body.held, 1);
-    await eventually(() => assert.ok(asked >= 1));
+    await eventually(() => assert.ok(asked >= 1, 'the home was asked'));
     await s.seller.server.federation.deps.backfiller.idle();
     assert.equal(await s.seller.server.store.getGroup(other.id), undefined, 'the other group was not introduced');
     assert.equal(await s.seller.server.store.lastSeq(HOSTILE_GROUP), 5, 'nothing applied from the wrong answer');
     assert.equal(asked, 1, 'a failed backfill waits for the next delivery: no loop of requests');
     // The next delivery leaving a gap asks again: the second answer's events are of the wrong group too.
     await home.deliver([e7]);
-    await eventually(() => assert.ok(asked >= 2));
+    await eventually(() => assert.ok(asked >= 2, 'the home was asked again'));
     await s.seller.server.federation.deps.backfiller.idle();
     assert.equal(await s.seller.server.store.lastSeq(HOSTILE_GROUP), 5);
     assert.equal(asked, 2, 'a page that brings nothing useful does not start another backfill');

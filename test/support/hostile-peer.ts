@@ -155,6 +155,13 @@ export class HostilePeer {
     this.#script = script;
   }
 
+  /** Cuts every held connection (the sender sees a network error) and answers as by default again. */
+  release(): void {
+    this.#script = defaultScript;
+    for (const response of this.#held) response.socket?.destroy();
+    this.#held.clear();
+  }
+
   async #handle(request: IncomingMessage, response: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);

@@ -25,10 +25,10 @@ export interface HostileSetup {
  * the hostile organisation is in the plan and proof groups; steering and contract are the
  * seller's alone; internal never leaves it.
  */
-export async function startHostileSetup(): Promise<HostileSetup> {
+export async function startHostileSetup(options: { retryMaxMs?: number } = {}): Promise<HostileSetup> {
   const folder = mkdtempSync(join(tmpdir(), 'mutual-security-'));
   const databaseFile = join(folder, 'seller.db');
-  const seller = await startTestOrganisation({ domain: 'seller.test', name: 'Seller Corp', databaseFile });
+  const seller = await startTestOrganisation({ domain: 'seller.test', name: 'Seller Corp', databaseFile, ...(options.retryMaxMs && { retryMaxMs: options.retryMaxMs }) });
   const hostile = await HostilePeer.start('hostile.test');
   const peered = await hostile.peerWith(seller);
   if (peered.status !== 200) throw new Error(`peering failed: ${JSON.stringify(peered.body)}`);

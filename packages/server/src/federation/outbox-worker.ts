@@ -51,6 +51,8 @@ export class OutboxWorker {
   #loop: Promise<void> | undefined;
   #wake: () => void = () => {};
   #pending = false;
+  /** Targets being drained now: at most one drain per peer, each on its own. */
+  readonly #draining = new Map<string, Promise<void>>();
   readonly #errorListeners: Array<(target: string, error: Error) => void> = [];
 
   constructor(options: OutboxWorkerOptions) {
@@ -67,6 +69,7 @@ export class OutboxWorker {
     this.#running = false;
     this.#wake();
     await this.#loop;
+    await Promise.allSettled([...this.#draining.values()]);
   }
 
   /** Called on every failed attempt (metrics, logs). */
@@ -84,7 +87,9 @@ export class OutboxWorker {
     while (this.#running) {
       this.#pending = false;
       try {
-        await this.runOnce();
+        // Start what is due without waiting for it: a peer that hangs (up to the request timeout,
+        // round after round) must not hold back the other peers' queues.
+        await this.#startDue();
       } catch (error) {
         console.error(`mutual: outbox: ${(error as Error).message}`);
       }
@@ -100,41 +105,67 @@ export class OutboxWorker {
     }
   }
 
-  /** One pass over every target that has something due. Targets proceed in parallel. */
+  /** One pass over every target that has something due, awaited. Targets proceed in parallel. */
   async runOnce(): Promise<void> {
-    const targets = await this.#options.store.outbox.dueTargets(this.#options.clock());
-    await Promise.all(targets.map((target) => this.#drain(target)));
+    await Promise.all(await this.#startDue());
   }
 
-  async #drain(target: string): Promise<void> {
+  /** Starts draining every due target that is not being drained already; returns those drains. */
+  async #startDue(): Promise<Array<Promise<void>>> {
+    const targets = await this.#options.store.outbox.dueTargets(this.#options.clock());
+    return targets.map((target) => {
+      const running = this.#draining.get(target);
+      if (running) return running;
+      const drain = this.#drain(target).then(
+        (sent) => {
+          this.#draining.delete(target);
+          // Items enqueued for it while it was busy were skipped by the passes meanwhile: look
+          // again now. (Not after a failure or a lease held elsewhere: that would spin.)
+          if (sent && this.#running) this.wake();
+        },
+        (error: unknown) => {
+          this.#draining.delete(target);
+          throw error;
+        },
+      );
+      this.#draining.set(target, drain);
+      return drain;
+    });
+  }
+
+  /** Sends what a peer's queue holds; true if at least one batch went through. */
+  async #drain(target: string): Promise<boolean> {
     const { store, clock } = this.#options;
     // Another process may be sending to this peer: then it is its turn, not ours.
-    if (!(await store.outbox.lease(target, PROCESS_ID, clock(), LEASE_MS))) return;
+    if (!(await store.outbox.lease(target, PROCESS_ID, clock(), LEASE_MS))) return false;
     try {
-      await this.#drainLeased(target);
+      return await this.#drainLeased(target);
     } finally {
       await store.outbox.release(target, PROCESS_ID);
     }
   }
 
-  async #drainLeased(target: string): Promise<void> {
+  async #drainLeased(target: string): Promise<boolean> {
     const { store, clock } = this.#options;
     const peer = await store.peers.getPeer(target);
+    let sent = false;
     for (let rounds = 0; rounds < 100 && this.#running; rounds++) {
-      if (rounds > 0 && !(await store.outbox.lease(target, PROCESS_ID, clock(), LEASE_MS))) return;
+      if (rounds > 0 && !(await store.outbox.lease(target, PROCESS_ID, clock(), LEASE_MS))) return sent;
       const head = await store.outbox.head(target, MAX_EVENTS_PER_REQUEST);
-      if (head.length === 0) return;
+      if (head.length === 0) return sent;
       const batch = takeBatch(head);
       try {
         if (!peer) throw new FederationRequestError(0, 'not_a_peer', `${target} is not a peer (yet)`);
         if (batch[0]!.kind === 'deliver') await this.#deliver(peer, batch);
         else if (batch[0]!.kind === 'submit') await this.#submit(peer, batch);
         else await this.#announceKeys(peer, batch);
+        sent = true;
       } catch (error) {
         await this.#failed(target, batch, error as Error);
-        return;
+        return sent;
       }
     }
+    return sent;
   }
 
   async #failed(target: string, batch: OutboxItem[], error: Error): Promise<void> {
