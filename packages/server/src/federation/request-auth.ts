@@ -1,4 +1,4 @@
-import { CLOCK_TOLERANCE_SECONDS, MutualError, TokenError, verifyServerRequest, type Clock } from '@mutual/protocol';
+import { CLOCK_TOLERANCE_SECONDS, isMutualError, MutualError, TokenError, verifyServerRequest, type Clock } from '@mutual/protocol';
 import type { MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import type { PeerRecord } from '../store/peer-store.js';
@@ -31,7 +31,7 @@ export function serverAuth(options: ServerAuthOptions): MiddlewareHandler<Federa
     const header = c.req.header('Authorization');
     const match = header ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
     if (header && !match) throw new TokenError('token_malformed', 'expected the Bearer scheme');
-    const body = new Uint8Array(await c.req.arrayBuffer());
+    const body = await readBody(c.req.raw);
     const url = new URL(c.req.url);
     await options.directory.prepare();
     const verified = await verifyServerRequest({
@@ -51,6 +51,16 @@ export function serverAuth(options: ServerAuthOptions): MiddlewareHandler<Federa
     c.set('body', body);
     await next();
   };
+}
+
+/** The request's bytes; a body cut off by the sender is a bad request, not a server fault. */
+async function readBody(request: Request): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await request.arrayBuffer());
+  } catch (cause) {
+    if (isMutualError(cause)) throw cause; // the body limit's own 413
+    throw new MutualError('invalid_request', 'the body could not be read in full', { cause });
+  }
 }
 
 /** How many items a batch body may carry, and how large each may be once serialised. */
