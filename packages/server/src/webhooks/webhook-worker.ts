@@ -32,6 +32,8 @@ export class WebhookWorker {
   #loop: Promise<void> | undefined;
   #wake: () => void = () => {};
   #pending = false;
+  /** Aborts the attempts in flight when the worker stops: they stay claimed and are retried later. */
+  #stopping = new AbortController();
 
   constructor(options: WebhookWorkerOptions) {
     this.#options = options;
@@ -40,11 +42,13 @@ export class WebhookWorker {
   start(): void {
     if (this.#running) return;
     this.#running = true;
+    this.#stopping = new AbortController();
     this.#loop = this.#run();
   }
 
   async stop(): Promise<void> {
     this.#running = false;
+    this.#stopping.abort();
     this.#wake();
     await this.#loop;
   }
@@ -101,6 +105,15 @@ export class WebhookWorker {
     }
     let status: number | undefined;
     let error: string | undefined;
+    // One signal per attempt, aborted by its deadline or by stop().
+    const controller = new AbortController();
+    let timedOut = false;
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onStop = () => controller.abort();
+    this.#stopping.signal.addEventListener('abort', onStop, { once: true });
     try {
       const response = await fetch(delivery.subscription.url, {
         method: 'POST',
@@ -112,14 +125,19 @@ export class WebhookWorker {
         body: delivery.payload,
         // A redirect is an answer, not an invitation to send the event elsewhere.
         redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: controller.signal,
       });
       status = response.status;
       await response.body?.cancel();
       if (status < 200 || status > 299) error = `HTTP ${status}`;
     } catch (failure) {
+      // Stopped mid-attempt: not the receiver's failure. The claim runs out and the attempt is made again.
+      if (this.#stopping.signal.aborted) return;
       const cause = (failure as Error & { cause?: { code?: string } }).cause;
-      error = (failure as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `${(failure as Error).message}${cause?.code ? ` (${cause.code})` : ''}`;
+      error = timedOut ? `no answer within ${timeoutMs} ms` : `${(failure as Error).message}${cause?.code ? ` (${cause.code})` : ''}`;
+    } finally {
+      clearTimeout(deadline);
+      this.#stopping.signal.removeEventListener('abort', onStop);
     }
     const finished = clock();
     const record = { attempt, at, ...(status !== undefined && { status }), ...(error !== undefined && { error }), durationMs: finished - started };

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { isMutualError } from '@mutual/protocol';
 import { Webhook } from 'standardwebhooks';
@@ -36,7 +38,9 @@ describe('webhooks', () => {
     await seller.admin.createSpace({ id: SPACE, name: 'Acme evaluation', buyer: 'buyer.test' });
     for (const slug of ['plan', 'proof', 'internal']) await seller.admin.addMember(`${SPACE}.${slug}`, alice, 'lead');
     for (const slug of ['plan', 'proof', 'contract']) await seller.admin.addMember(`${SPACE}.${slug}`, ivan);
-    await eventually(async () => assert.ok(await buyer.server.store.getGroup(`${SPACE}.contract`)));
+    // Messages on every assertion retried by eventually(): without one, node's assert re-reads and
+    // parses the (transpiled, one-line) source to describe each failure, which takes seconds.
+    await eventually(async () => assert.ok(await buyer.server.store.getGroup(`${SPACE}.contract`), 'the buyer holds contract'));
     await buyer.admin.createGroup({ id: `${SPACE}.committee`, space: SPACE, kind: 'internal', name: 'Buying committee' });
     await buyer.admin.addMember(`${SPACE}.committee`, ivan, 'lead');
     sellerHooks = new WebhookAdmin(seller.server.store, seller.domain);
@@ -137,6 +141,38 @@ describe('webhooks', () => {
     await receiver.close();
   });
 
+  it('stops without waiting for a slow receiver, and makes the interrupted attempt again later', async () => {
+    let hang = true;
+    const held: Array<() => void> = [];
+    const requests: string[] = [];
+    const slow = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        requests.push(String(request.headers['webhook-id']));
+        if (hang) held.push(() => response.end());
+        else response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const { subscription } = await sellerHooks.add({ space: SPACE, group: `${SPACE}.plan`, events: ['post'], url: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/` });
+    try {
+      await post(seller, 'plan', alice, 'Sent to a receiver that does not answer');
+      await eventually(() => assert.equal(requests.length, 1));
+      await seller.server.webhooks.stop();
+      const [interrupted] = await sellerHooks.deliveries({ subscription: subscription.id });
+      assert.deepEqual([interrupted?.status, interrupted?.attempts], ['pending', 0], 'not counted as the receiver failing');
+      hang = false;
+      seller.server.webhooks.start();
+      await eventually(async () => assert.equal((await sellerHooks.deliveries({ subscription: subscription.id }))[0]?.status, 'delivered'), { timeoutMs: 15_000 });
+      assert.deepEqual(requests, [requests[0], requests[0]], 'the same message again');
+    } finally {
+      for (const release of held) release();
+      await sellerHooks.remove(subscription.id);
+      slow.closeAllConnections();
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
+  });
+
   it('sends each attempt once when two senders share the queue (two processes on one database)', async () => {
     const receiver = await startTestReceiver();
     const { subscription } = await sellerHooks.add({ space: SPACE, group: `${SPACE}.plan`, events: ['post'], url: receiver.url });
@@ -147,7 +183,7 @@ describe('webhooks', () => {
       await eventually(async () => {
         const log = await sellerHooks.deliveries({ subscription: subscription.id });
         assert.equal(log.length, 12);
-        assert.ok(log.every((d) => d.status === 'delivered' && d.attempts === 1));
+        assert.ok(log.every((d) => d.status === 'delivered' && d.attempts === 1), 'all delivered at the first attempt');
       });
       assert.equal(receiver.requests.length, 12, 'no delivery sent twice');
       assert.equal(new Set(receiver.requests.map((r) => r.headers['webhook-id'])).size, 12);
@@ -171,7 +207,7 @@ describe('webhooks', () => {
     await post(buyer, 'contract', ivan, texts[2]!);
     await post(seller, 'proof', alice, texts[3]!);
     const ours = (requests: Array<{ body: string }>) => requests.filter((r) => texts.some((text) => r.body.includes(text)));
-    await eventually(() => assert.ok(ours(sellerReceiver.requests).length >= 2 && ours(buyerReceiver.requests).length >= 3));
+    await eventually(() => assert.ok(ours(sellerReceiver.requests).length >= 2 && ours(buyerReceiver.requests).length >= 3, 'both receivers got their posts'));
     // What the buyer's server replicated of earlier tests (plan posts) may arrive too: look at this test's posts.
     const groupsOf = (requests: Array<{ body: string }>) => ours(requests).map((r) => (JSON.parse(r.body) as WebhookPayload).data.group.id).sort();
     assert.deepEqual(groupsOf(sellerReceiver.requests), [`${SPACE}.internal`, `${SPACE}.proof`]);
