@@ -92,5 +92,7 @@ describe('the mutual CLI: templates, plans and webhooks', () => {
     assert.equal(log.trim().split('\n').length, 1, 'nothing of groups without our people, nothing unchanged');
     assert.ok(!log.includes(secret.slice(6)));
     assert.match(await mutual('webhook', 'remove', '--id', id), /removed webhook/);
+    // The same commands are wired into the real CLI.
+    assert.match(spawned('webhook', 'list'), /no webhooks: `mutual webhook add`/);
   });
 });
