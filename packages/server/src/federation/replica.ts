@@ -79,6 +79,7 @@ export class ReplicaApplier {
     if (!keys) throw new MutualError('forbidden', 'not a peer');
     let rejected = 0;
     const sorted = [...payload.events].sort((a, b) => a.event.seq - b.event.seq);
+    const verified: SealedEvent[] = [];
     for (const sealed of sorted) {
       if (sealed.event.group !== group.id || sealed.event.space !== group.space) {
         rejected++;
@@ -90,9 +91,13 @@ export class ReplicaApplier {
         rejected++;
         continue;
       }
-      const result = await store.applyReplicated(sealed);
+      verified.push(sealed);
+    }
+    // In sequence order, and on SQLite in one shared commit: one fsync per delivery, not per event.
+    const outcomes = await store.applyReplicatedInOrder(verified);
+    for (const [i, result] of outcomes.entries()) {
       if (result.outcome === 'applied') hub.publish(result.stored);
-      else if (result.outcome === 'gap') await store.hold(sealed);
+      else if (result.outcome === 'gap') await store.hold(verified[i]!);
       else if (result.outcome === 'conflict') rejected++;
     }
     await this.#drainHeld(group.id);

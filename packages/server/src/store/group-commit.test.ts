@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
-import { MutualError, type EventDraft, type PersonId } from '@mutual/protocol';
+import { eventId, MutualError, type EventDraft, type GroupEvent, type PersonId, type SealedEvent } from '@mutual/protocol';
 import { openSqliteStore } from './sqlite.js';
 import type { KyselyStore } from './kysely-store.js';
 
@@ -80,6 +80,21 @@ describe('group commit of appends (SQLite)', () => {
     await assert.rejects(failing, /signing key unavailable/);
     assert.equal((await fine).event.seq, before + 1);
     assert.equal(await store.lastSeq('acme.plan'), before + 1);
+  });
+
+  it('applies a replicated delivery in order in one go, holding back what follows a gap', async () => {
+    await store.createGroup({ id: 'acme.remote', space: 'acme', name: 'Remote', kind: 'workstream', workstream: 'remote', home: 'buyer.test' }, new Date(at).toISOString());
+    const sealed = async (seq: number): Promise<SealedEvent> => {
+      const d = { ...draft(`replicated ${seq}`, 'acme.remote'), author: 'sofia@buyer.test' as PersonId };
+      return { event: { ...d, id: await eventId(d), seq } as GroupEvent, proof: 'p' };
+    };
+    const [one, two, three, five] = await Promise.all([sealed(1), sealed(2), sealed(3), sealed(5)]);
+    const outcomes = await store.applyReplicatedInOrder([one!, two!, three!, five!]);
+    assert.deepEqual(outcomes.map((o) => o.outcome), ['applied', 'applied', 'applied', 'gap']);
+    assert.equal(await store.lastSeq('acme.remote'), 3);
+    assert.equal(committed(three!.event.id).n, 1);
+    const again = await store.applyReplicatedInOrder([two!, three!]);
+    assert.deepEqual(again.map((o) => o.outcome), ['duplicate', 'duplicate']);
   });
 
   it('places the same draft once, even twice in one batch', async () => {

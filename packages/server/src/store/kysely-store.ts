@@ -259,6 +259,14 @@ export class KyselyStore implements Store {
     });
   }
 
+  async applyReplicatedInOrder(events: readonly SealedEvent[]): Promise<ReplicaOutcome[]> {
+    // Group commit runs queued writes in order; without it, one at a time keeps the order.
+    if (this.#groupCommit) return Promise.all(events.map((sealed) => this.applyReplicated(sealed)));
+    const outcomes: ReplicaOutcome[] = [];
+    for (const sealed of events) outcomes.push(await this.applyReplicated(sealed));
+    return outcomes;
+  }
+
   async hold({ event, proof }: SealedEvent) {
     await this.db
       .insertInto('held_events')

@@ -105,6 +105,11 @@ export interface Store {
   append(draft: EventDraft, options?: AppendOptions): Promise<StoredEvent>;
   /** Applies an event sequenced by another home server, if it is the next one of its group. */
   applyReplicated(sealed: SealedEvent): Promise<ReplicaOutcome>;
+  /**
+   * {@link applyReplicated} for each event, strictly in the given order, as one batch where the
+   * store can share the commit (SQLite): a delivery of many events costs one fsync, not one each.
+   */
+  applyReplicatedInOrder(events: readonly SealedEvent[]): Promise<ReplicaOutcome[]>;
   /** Keeps an event that arrived ahead of a gap. */
   hold(sealed: SealedEvent): Promise<void>;
   held(group: string): Promise<SealedEvent[]>;
