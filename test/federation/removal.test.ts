@@ -34,7 +34,7 @@ describe('removing a member', () => {
     assert.ok(!buyerEvents.some((e) => e.event.id === after.body.id), 'what came after never reached it');
     assert.equal((await ivan.get(`/groups/${implementation}/posts`)).status, 403);
     // The partner, still a member, did get it.
-    await eventually(async () => assert.ok((await f.partner.server.store.eventsAfter([implementation], 0, 1000)).some((e) => e.event.id === after.body.id)));
+    await eventually(async () => assert.ok((await f.partner.server.store.eventsAfter([implementation], 0, 1000)).some((e) => e.event.id === after.body.id), 'not yet'));
 
     // Ivan's server tries anyway, with the claim that has not expired: the home says no.
     const submission: Submission = {

@@ -36,7 +36,7 @@ describe('three organisations, one evaluation', () => {
   before(async () => {
     f = await startFederation();
     // The buyer's people have the space once the seller's first deliveries arrived.
-    await eventually(async () => assert.ok(await f.buyer.server.store.getSpace(SPACE)));
+    await eventually(async () => assert.ok(await f.buyer.server.store.getSpace(SPACE), 'not yet'));
     await f.buyer.admin.createGroup({ id: COMMITTEE, space: SPACE, kind: 'internal', name: 'Buying committee' });
     for (const person of COMMITTEE_MEMBERS) await f.buyer.admin.addMember(COMMITTEE, person);
     await f.buyer.admin.createGroup({ id: SECURITY_REVIEW, space: SPACE, kind: 'workstream', workstream: 'security-review', name: 'Security review' });

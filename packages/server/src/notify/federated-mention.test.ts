@@ -58,7 +58,7 @@ describe('a mention across two organisations', () => {
     // Each person's host app tells their own server their address (an embed token claim).
     assert.equal((await as(seller, ANA, '/me', 'GET', undefined, { email: ANA_EMAIL })).status, 200);
     assert.equal((await as(buyer, DANA, '/me', 'GET', undefined, { email: DANA_EMAIL, locale: 'en-GB' })).status, 200);
-    await eventually(async () => assert.ok(await buyer.server.store.getGroup('acme.plan')));
+    await eventually(async () => assert.ok(await buyer.server.store.getGroup('acme.plan'), 'not yet'));
     await eventually(async () => assert.equal(await buyer.server.store.getRole('acme.plan', DANA), 'lead'));
     await eventually(async () => assert.equal(await buyer.server.store.getRole('acme.proof', IVAN), 'member'));
   });
@@ -108,7 +108,7 @@ describe('a mention across two organisations', () => {
     await as(seller, ANA, '/groups/acme.plan/posts', 'POST', { text: 'And a second note for @dana@buyer.test' });
     await buyerSink.waitFor((candidate) => candidate.text.includes('a second note'));
     // The buyer's server has the Proof post (for Ivan)…
-    await eventually(async () => assert.ok(await buyer.server.store.getEntry('acme.proof', secret.body.id, IVAN)));
+    await eventually(async () => assert.ok(await buyer.server.store.getEntry('acme.proof', secret.body.id, IVAN), 'not yet'));
     await buyer.server.notifications.worker!.runOnce();
     const since = buyerSink.messages.slice(before);
     assert.equal(since.length, 1);
