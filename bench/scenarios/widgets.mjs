@@ -160,6 +160,24 @@ window.bench = {
   },
 };`;
 
+/** With BENCH_CPU_PROF=dir: Chromium CPU profiles of one feed render and one vanilla render. */
+async function profileInPage(page, dir, server, token) {
+  const { writeFileSync } = await import('node:fs');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  for (const [name, call] of [
+    ['feed-1000', ([s, t]) => window.bench.feedTo(s, t, 'acme.plan', 1000, false)],
+    ['vanilla-1000', ([s, t]) => window.bench.vanillaTo(s, t, 'acme.plan', 1000)],
+  ]) {
+    await cdp.send('Profiler.start');
+    await page.evaluate(call, [server, token]);
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(join(dir, `chromium-${name}.cpuprofile`), JSON.stringify(profile));
+  }
+  await cdp.detach();
+}
+
 export async function widgets({ rounds, quick, log }) {
   const sizes = bundleSizes();
   log(`  gzip: all widgets ${sizes.allWidgetsBundle} B, feed entry ${sizes.feedEntry} B`);
@@ -193,6 +211,7 @@ export async function widgets({ rounds, quick, log }) {
     // Warm-up: the same work once each.
     await page.evaluate(([s, t]) => window.bench.vanillaTo(s, t, 'acme.plan', 1000), [seller.url, token]);
     await page.evaluate(([s, t]) => window.bench.feedTo(s, t, 'acme.plan', 1000, false), [seller.url, token]);
+    if (process.env.BENCH_CPU_PROF) await profileInPage(page, process.env.BENCH_CPU_PROF, seller.url, token);
     for (let i = 0; i < rounds; i++) {
       vanillaRuns.push(await page.evaluate(([s, t]) => window.bench.vanillaTo(s, t, 'acme.plan', 1000), [seller.url, token]));
       feedRuns.push(await page.evaluate(([s, t]) => window.bench.feedTo(s, t, 'acme.plan', 1000, false), [seller.url, token]));
