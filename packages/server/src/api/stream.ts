@@ -1,7 +1,8 @@
-import { LIVE_EVENT_NAME, LiveMessageSchema, MutualError, type PersonId } from '@mutual/protocol';
+import { LIVE_EVENT_NAME, LiveMessageSchema, MutualError, type Person, type PersonId } from '@mutual/protocol';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
-import type { Store } from '../store/store.js';
+import { SpaceTails, type SpaceTail } from '../live/space-tail.js';
+import type { Store, StoredEvent } from '../store/store.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { problems, security } from './openapi.js';
 
@@ -32,6 +33,7 @@ const openStream = createRoute({
 });
 
 export function streamRoutes({ store, hub, clock }: AppDeps) {
+  const tails = new SpaceTails(store);
   return new OpenAPIHono<AppEnv>().openapi(openStream, async (c) => {
     const { space } = c.req.valid('param');
     const person = c.var.person;
@@ -42,11 +44,13 @@ export function streamRoutes({ store, hub, clock }: AppDeps) {
     const expiresInMs = c.var.claims.expiresAt - clock();
 
     return streamSSE(c, async (stream) => {
-      const reader = new SpaceReader(store, person, space, new Set(groups.map((group) => group.id)), startCursor);
+      const { tail, release } = await tails.open(space);
+      const reader = new SpaceReader(store, tail, person, space, new Set(groups.map((group) => group.id)), startCursor);
       let wake: () => void = () => {};
       let pending = false;
       let membershipChanged = false;
       const unsubscribe = hub.subscribe(space, (signal) => {
+        tail.markStale();
         pending = true;
         if (signal.membershipOf === person) membershipChanged = true;
         wake();
@@ -54,6 +58,7 @@ export function streamRoutes({ store, hub, clock }: AppDeps) {
       const expiry = setTimeout(() => stream.abort(), Math.max(0, expiresInMs));
       stream.onAbort(() => {
         unsubscribe();
+        release();
         clearTimeout(expiry);
         wake();
       });
@@ -72,6 +77,7 @@ export function streamRoutes({ store, hub, clock }: AppDeps) {
             if (!woken && !stream.aborted) {
               await stream.write(': keepalive\n\n');
               // A signal from another process may have been lost: read anyway, now and then.
+              tail.markStale();
               await reader.refreshGroups();
               await reader.sendNew(stream);
             }
@@ -86,6 +92,7 @@ export function streamRoutes({ store, hub, clock }: AppDeps) {
         }
       } finally {
         unsubscribe();
+        release();
         clearTimeout(expiry);
       }
     }) as never;
@@ -93,44 +100,71 @@ export function streamRoutes({ store, hub, clock }: AppDeps) {
 }
 
 /**
- * Reads what a person may see of a space after a cursor, from the store: the hub only says that
- * something happened, so an event can never be skipped or reordered on its way to a reader.
+ * Sends what a person may see of a space after a cursor. New events come from the space's shared
+ * tail (one read for every stream of the space), filtered by the reader's groups; a reader further
+ * behind reads the store itself. The hub only says that something happened, so an event can never
+ * be skipped or reordered on its way to a reader.
  */
 class SpaceReader {
+  /** The position of the last event sent (the SSE id). */
   cursor: number;
+  /** Every event up to this position has been looked at: sent, or not the reader's. */
+  #scanned: number;
   readonly #store: Store;
+  readonly #tail: SpaceTail;
   readonly #person: PersonId;
   readonly #space: string;
   #groups: Set<string>;
 
-  constructor(store: Store, person: PersonId, space: string, groups: Set<string>, cursor: number) {
+  constructor(store: Store, tail: SpaceTail, person: PersonId, space: string, groups: Set<string>, cursor: number) {
     this.#store = store;
+    this.#tail = tail;
     this.#person = person;
     this.#space = space;
     this.#groups = groups;
     this.cursor = cursor;
+    this.#scanned = cursor;
   }
 
   async refreshGroups() {
     const groups = await this.#store.listGroupsFor(this.#person, this.#space);
+    const added = groups.some((group) => !this.#groups.has(group.id));
     this.#groups = new Set(groups.map((group) => group.id));
+    // A group just joined: look again from the last event sent, as a reader of its own would.
+    if (added) this.#scanned = this.cursor;
   }
 
   async sendNew(stream: SSEStreamingApi) {
-    for (;;) {
-      const batch = await this.#store.eventsAfter([...this.#groups], this.cursor, PAGE);
-      if (batch.length === 0) return;
-      const people = await this.#store.getPeople(batch.map(({ event }) => event.author));
-      for (const { cursor, event } of batch) {
-        if (stream.aborted) return;
-        await stream.writeSSE({
-          event: LIVE_EVENT_NAME,
-          id: String(cursor),
-          data: JSON.stringify({ event, author: people.get(event.author) }),
-        });
-        this.cursor = cursor;
-      }
-      if (batch.length < PAGE) return;
+    const shared = await this.#tail.after(this.#scanned);
+    if (!shared) return this.#sendFromStore(stream);
+    for (const { stored, author } of shared.entries) {
+      if (stream.aborted) return;
+      if (!this.#groups.has(stored.event.group)) continue;
+      await this.#send(stream, stored, author);
     }
+    this.#scanned = Math.max(this.#scanned, shared.upTo);
+  }
+
+  /** Catching up from further back than the shared tail keeps. */
+  async #sendFromStore(stream: SSEStreamingApi) {
+    // Read first: every event up to here is committed, so the reads below see all of them.
+    const upTo = await this.#store.lastPosition(this.#space);
+    for (;;) {
+      const batch = await this.#store.eventsAfter([...this.#groups], this.#scanned, PAGE);
+      if (batch.length === 0) break;
+      const people = await this.#store.getPeople(batch.map(({ event }) => event.author));
+      for (const stored of batch) {
+        if (stream.aborted) return;
+        await this.#send(stream, stored, people.get(stored.event.author));
+      }
+      if (batch.length < PAGE) break;
+    }
+    this.#scanned = Math.max(this.#scanned, upTo);
+  }
+
+  async #send(stream: SSEStreamingApi, { cursor, event }: StoredEvent, author: Person | undefined) {
+    await stream.writeSSE({ event: LIVE_EVENT_NAME, id: String(cursor), data: JSON.stringify({ event, author }) });
+    this.cursor = cursor;
+    this.#scanned = cursor;
   }
 }

@@ -366,6 +366,18 @@ export class KyselyStore implements Store {
     return rows.map(toStored);
   }
 
+  async spaceEventsAfter(space: string, position: number, limit: number): Promise<StoredEvent[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('space_id', '=', space)
+      .where('space_pos', '>', position)
+      .orderBy('space_pos')
+      .limit(limit)
+      .execute();
+    return rows.map(toStored);
+  }
+
   async lastPosition(space: string) {
     const row = await this.db.selectFrom('spaces').select('last_pos').where('id', '=', space).executeTakeFirst();
     return Number(row?.last_pos ?? 0);

@@ -78,6 +78,18 @@ export function describeStoreConformance(name: string, openStore: () => Promise<
       });
     });
 
+    it('reads every event of a space after a position, in order, with a limit', async () => {
+      await withSpace(async (store) => {
+        const a = await append(store, 'g1', 'post', { text: 'a' });
+        const b = await append(store, 'g2', 'post', { text: 'b' });
+        const c = await append(store, 'g1', 'post', { text: 'c' });
+        assert.deepEqual((await store.spaceEventsAfter('s1', 0, 10)).map((e) => e.event.id), [a.event.id, b.event.id, c.event.id]);
+        assert.deepEqual((await store.spaceEventsAfter('s1', a.cursor, 1)).map((e) => e.event.id), [b.event.id]);
+        assert.deepEqual(await store.spaceEventsAfter('s1', c.cursor, 10), []);
+        assert.deepEqual(await store.spaceEventsAfter('another-space', 0, 10), []);
+      });
+    });
+
     it('derives feeds, threads and reactions from the log', async () => {
       await withSpace(async (store) => {
         const post = await append(store, 'g1', 'post', { text: 'hello' });

@@ -121,6 +121,8 @@ export interface Store {
   findByClientId(group: string, author: PersonId, clientId: string): Promise<StoredEvent | undefined>;
   /** Events of the given groups (of one space) after a position, in position order. */
   eventsAfter(groups: readonly string[], position: number, limit: number): Promise<StoredEvent[]>;
+  /** Every event of a space after a position, in position order (the live streams' shared read). */
+  spaceEventsAfter(space: string, position: number, limit: number): Promise<StoredEvent[]>;
   /** The space's last position: where a new live stream starts. */
   lastPosition(space: string): Promise<number>;
 
