@@ -1,8 +1,9 @@
-import { LIVE_EVENT_NAME, LiveMessageSchema, MutualError, type Person, type PersonId } from '@mutual/protocol';
+import { LiveMessageSchema, MutualError, type PersonId } from '@mutual/protocol';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
+import { liveFrame } from '../live/live-frame.js';
 import { SpaceTails, type SpaceTail } from '../live/space-tail.js';
-import type { Store, StoredEvent } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { problems, security } from './openapi.js';
 
@@ -137,10 +138,10 @@ class SpaceReader {
   async sendNew(stream: SSEStreamingApi) {
     const shared = await this.#tail.after(this.#scanned);
     if (!shared) return this.#sendFromStore(stream);
-    for (const { stored, author } of shared.entries) {
+    for (const { stored, frame } of shared.entries) {
       if (stream.aborted) return;
       if (!this.#groups.has(stored.event.group)) continue;
-      await this.#send(stream, stored, author);
+      await this.#send(stream, stored.cursor, frame);
     }
     this.#scanned = Math.max(this.#scanned, shared.upTo);
   }
@@ -155,15 +156,15 @@ class SpaceReader {
       const people = await this.#store.getPeople(batch.map(({ event }) => event.author));
       for (const stored of batch) {
         if (stream.aborted) return;
-        await this.#send(stream, stored, people.get(stored.event.author));
+        await this.#send(stream, stored.cursor, liveFrame(stored, people.get(stored.event.author)));
       }
       if (batch.length < PAGE) break;
     }
     this.#scanned = Math.max(this.#scanned, upTo);
   }
 
-  async #send(stream: SSEStreamingApi, { cursor, event }: StoredEvent, author: Person | undefined) {
-    await stream.writeSSE({ event: LIVE_EVENT_NAME, id: String(cursor), data: JSON.stringify({ event, author }) });
+  async #send(stream: SSEStreamingApi, cursor: number, frame: Uint8Array) {
+    await stream.write(frame);
     this.cursor = cursor;
     this.#scanned = cursor;
   }

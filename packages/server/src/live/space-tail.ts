@@ -1,10 +1,12 @@
 import type { Person, PersonId } from '@mutual/protocol';
 import type { Store, StoredEvent } from '../store/store.js';
+import { liveFrame } from './live-frame.js';
 
-/** A new event of the space, with its author, as every stream of the space will send it. */
+/** A new event of the space, with its author, and the bytes every stream of the space sends for it. */
 export interface TailEntry {
   stored: StoredEvent;
   author: Person | undefined;
+  frame: Uint8Array;
 }
 
 /** Events read from the store per query. */
@@ -79,7 +81,10 @@ export class SpaceTail {
       const batch = await this.#store.spaceEventsAfter(this.#space, this.#readUpTo, PAGE);
       if (batch.length === 0) return;
       const people = await this.#store.getPeople(batch.map(({ event }) => event.author as PersonId));
-      for (const stored of batch) this.#entries.push({ stored, author: people.get(stored.event.author as PersonId) });
+      for (const stored of batch) {
+        const author = people.get(stored.event.author as PersonId);
+        this.#entries.push({ stored, author, frame: liveFrame(stored, author) });
+      }
       this.#readUpTo = batch[batch.length - 1]!.cursor;
       if (this.#entries.length > this.#window) {
         const dropped = this.#entries.splice(0, this.#entries.length - this.#window);
