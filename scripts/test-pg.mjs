@@ -5,7 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const suites = ['packages/server/src/store/postgres.test.ts', 'test/postgres'];
+const suites = [
+  'packages/server/src/store/postgres.test.ts',
+  'packages/server/src/notify/postgres.test.ts',
+  'packages/server/src/webhooks/postgres.test.ts',
+  'test/postgres',
+];
 let folder;
 let url = process.env.DATABASE_URL;
 if (!url) {
