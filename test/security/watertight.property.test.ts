@@ -1,7 +1,7 @@
 // Property: for random evaluations — groups of every kind homed by the seller or the buyer, people of
 // three organisations joining, leaving and writing — every read path of every server holds exactly
-// what membership allows: the client API (space, feed, space-wide plan, cockpit, live stream), the
-// federation API, and the rows of each server's own database.
+// what membership allows: the client API (space, feed, board, space-wide plan, cockpit, live
+// stream; there is no search), the federation API, and the rows of each server's own database.
 //
 // One set of three servers serves every history; each history gets a fresh space. Runs:
 // MUTUAL_FC_RUNS (default 200). Replay a failure with MUTUAL_FC_SEED=<seed printed on failure>
@@ -204,6 +204,12 @@ describe('watertight: every read path holds exactly what membership allows (prop
         }
         assert.equal(feed.status, 200, `${person} in ${group.id}: ${JSON.stringify(feed.body)}`);
         assert.deepEqual(feed.body.posts.map((p: { text: string }) => p.text).sort(), [...posts.get(group.id)!].sort(), `${person}'s feed of ${group.id}`);
+      }
+      // The board of each group: the same rule.
+      for (const group of existing) {
+        const board = await api(person, 'GET', `/groups/${group.id}/tasks`);
+        if (!members.get(group.id)!.has(person)) assert.equal(board.status, 403, `${person} reads the board of ${group.id}`);
+        else assert.deepEqual(board.body.tasks.map((t: { title: string }) => t.title).sort(), tasks.get(group.id)!.map((t) => t.title).sort(), `${person}'s board of ${group.id}`);
       }
       const plan = await api(person, 'GET', `/spaces/${space}/tasks`);
       if (mine.length > 0) {
