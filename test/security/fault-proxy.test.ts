@@ -7,9 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eventually } from '../support/eventually.js';
 import { settle } from '../support/federation-fixture.js';
-import { flowBothWays, SELLER_GROUP, startTwoWay, type TwoWay } from './support/two-way-flow.js';
-
-export const FAULTS = { drop: 0.05, cutRequest: 0.05, cutResponse: 0.05, answer500: 0.05, duplicate: 0.1, maxDelayMs: 20 };
+import { FAULTS, flowBothWays, SELLER_GROUP, startTwoWay, type TwoWay } from './support/two-way-flow.js';
 
 describe('faults on the wire, both ways', () => {
   let t: TwoWay;

@@ -10,6 +10,8 @@ import { startProxiedOrganisation, type ProxiedOrganisation } from './proxied-or
 const SAM = 'sam@seller.test';
 const BO = 'bo@buyer.test';
 export const SELLER_GROUP = 'flow.plan';
+/** The faults of the both-ways runs: every kind, often enough to happen many times per run. */
+export const FAULTS = { drop: 0.05, cutRequest: 0.05, cutResponse: 0.05, answer500: 0.05, duplicate: 0.1, maxDelayMs: 20 };
 export const BUYER_GROUP = 'flow.review';
 
 export interface TwoWay {
