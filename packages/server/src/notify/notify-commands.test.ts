@@ -11,6 +11,7 @@ import { loadConfig } from '../config/config.js';
 const cli = fileURLToPath(new URL('../cli/mutual.ts', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'mutual-notify-cli-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
+// The CLI and the server here use the SQLite file of the config, even where CI sets DATABASE_URL.
 const env = { ...process.env };
 delete env.DATABASE_URL;
 const mutual = (...args: string[]) => spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', cli, ...args], { encoding: 'utf8', env });
@@ -44,7 +45,7 @@ describe('mutual person add --email --lang, notifications and calendar commands'
     assert.equal(made.status, 0, made.stderr);
     const url = new URL(made.stdout.trim());
     assert.match(url.pathname, /^\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
-    const server = await startServer(loadConfig(config));
+    const server = await startServer(loadConfig(config, env));
     try {
       assert.equal((await fetch(`${server.url}${url.pathname}`)).status, 200);
     } finally {
@@ -52,7 +53,7 @@ describe('mutual person add --email --lang, notifications and calendar commands'
     }
     const revoked = mutual('calendar', 'revoke', '-c', config, '--person', 'ana@seller.test');
     assert.equal(revoked.stdout.trim(), 'revoked the calendar feed of ana@seller.test');
-    const again = await startServer(loadConfig(config));
+    const again = await startServer(loadConfig(config, env));
     try {
       assert.equal((await fetch(`${again.url}${url.pathname}`)).status, 404);
     } finally {
