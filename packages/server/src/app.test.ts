@@ -169,8 +169,15 @@ describe('the client API', () => {
     assert.equal((await call('/api/groups/acme.plan/tasks/nope', 'PATCH', { status: 'done' })).status, 404);
     assert.equal((await call(`/api/groups/acme.plan/tasks/${created.body.id}`, 'PATCH', {})).status, 400);
     assert.equal((await call(`/api/groups/acme.plan/tasks/${created.body.id}`, 'PATCH', { status: 'lost' })).status, 400);
+    // null removes an owner or a due date; other fields cannot be null.
+    const cleared = await call(`/api/groups/acme.plan/tasks/${created.body.id}`, 'PATCH', { owner: null, due: null });
+    assert.equal(cleared.status, 200);
+    assert.equal('owner' in cleared.body || 'due' in cleared.body, false);
+    assert.equal(cleared.body.deliverable, 'Signed questionnaire');
+    assert.equal((await call(`/api/groups/acme.plan/tasks/${created.body.id}`, 'PATCH', { title: null })).status, 400);
     const list = await call('/api/groups/acme.plan/tasks');
     assert.equal(list.body.tasks.length, 1);
+    assert.equal(list.body.tasks[0].owner, undefined);
 
     const milestone = await call('/api/groups/acme.plan/milestones', 'POST', { title: 'Proof complete', date: '2027-02-01' });
     assert.equal(milestone.status, 201);

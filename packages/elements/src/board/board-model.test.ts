@@ -14,6 +14,7 @@ import {
   Sync,
   taskKey,
   timelineOf,
+  withChanges,
 } from './board-model.js';
 import { dayValue, daysBetween, formatDay, localDay } from './dates.js';
 import { changesOf, draftOf, newTaskOf, validateDraft, type TaskDraft } from './task-form.js';
@@ -222,12 +223,14 @@ describe('task form', () => {
     expect(validateDraft({ ...draft, deliverable: 'x'.repeat(501) })).to.deep.equal({ deliverable: 'too-long' });
   });
 
-  it('does not offer to remove an owner or a due date, which the API cannot do', () => {
+  it('removes an owner or a due date that was emptied, with null', () => {
     const original = task('a', { owner: dora.id, due: '2027-02-01' });
-    expect(validateDraft({ ...draftOf(original, PLAN_LANE), owner: '', due: '' }, original)).to.deep.equal({
-      owner: 'cannot-clear',
-      due: 'cannot-clear',
-    });
+    const emptied = { ...draftOf(original, PLAN_LANE), owner: '', due: '' };
+    expect(validateDraft(emptied)).to.deep.equal({});
+    const changes = changesOf(emptied, original, PLAN_LANE);
+    expect(changes).to.deep.equal({ owner: null, due: null });
+    const shown = withChanges(original, changes);
+    expect('owner' in shown || 'due' in shown, 'the fields are gone, not null').to.equal(false);
   });
 
   it('creates with the fields set, and the workstream only when it is not the group’s', () => {

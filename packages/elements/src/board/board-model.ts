@@ -120,7 +120,7 @@ export class BoardModel {
   get(key: string): Task | undefined {
     const task = this.#tasks.get(key);
     const pending = this.#pending.get(key);
-    return task && pending ? { ...task, ...pending.changes } : task;
+    return task && pending ? withChanges(task, pending.changes) : task;
   }
 
   /** As the server last said, without the viewer's unconfirmed changes. */
@@ -201,7 +201,7 @@ export class BoardModel {
         const current = this.#tasks.get(key);
         if (!current) return undefined;
         const { changes } = event.body;
-        this.#tasks.set(key, { ...current, ...changes, updatedAt: event.at });
+        this.#tasks.set(key, { ...withChanges(current, changes), updatedAt: event.at });
         if (this.#pending.get(key)?.event === event.id) this.#pending.delete(key);
         return { kind: 'task-updated', task: this.get(key)!, changes, author, event: event.id };
       }
@@ -352,3 +352,10 @@ export function timelineOf(
   return { start: today, end, items };
 }
 
+/** A task with changes laid over it; a `null` owner or due date removes it. */
+export function withChanges(task: Task, changes: TaskChanges): Task {
+  const changed = { ...task, ...changes };
+  if (changed.owner === null) delete changed.owner;
+  if (changed.due === null) delete changed.due;
+  return changed as Task;
+}

@@ -640,7 +640,6 @@ export class MutualWorkstreamBoard extends LitElement {
         value: person.id,
         label: strings.ownerOption(person.name, person.organisation, this.#isExternal(person.organisation)),
       })),
-      allowNoOwner: original?.owner === undefined,
       statuses: STATUSES,
     };
   }
@@ -981,8 +980,7 @@ export class MutualWorkstreamBoard extends LitElement {
       }
       if (draft.owner && !(this.#members.get(target.value) ?? []).some((person) => person.id === draft.owner)) draft.owner = '';
     }
-    const original = dialog.key ? this.#model.stored(dialog.key) : undefined;
-    this._dialog = { ...dialog, draft, problems: validateDraft(draft, original) };
+    this._dialog = { ...dialog, draft, problems: validateDraft(draft) };
   }
 
   #onSubmit(event: SubmitEvent): void {
@@ -990,7 +988,7 @@ export class MutualWorkstreamBoard extends LitElement {
     const dialog = this._dialog;
     if (!dialog || dialog.saving) return;
     const original = dialog.key ? this.#model.stored(dialog.key) : undefined;
-    const problems = validateDraft(dialog.draft, original);
+    const problems = validateDraft(dialog.draft);
     if (!isValid(problems)) {
       this._dialog = { ...dialog, problems, showProblems: true };
       void this.updateComplete.then(() => {

@@ -86,8 +86,6 @@ export const fr: BoardStrings = {
         return `Le champ «\u00a0${field}\u00a0» est trop long.`;
       case 'invalid-date':
         return 'Saisissez une date, par exemple 2027-03-31.';
-      case 'cannot-clear':
-        return `Le champ «\u00a0${field}\u00a0» ne peut plus être vidé\u00a0; choisissez une autre valeur.`;
     }
   },
   timelineTitle: 'Jalons jusqu’à la décision',

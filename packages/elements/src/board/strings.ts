@@ -166,8 +166,6 @@ export const en: BoardStrings = {
         return `${field} is too long.`;
       case 'invalid-date':
         return 'Enter a date such as 2027-03-31.';
-      case 'cannot-clear':
-        return `${field} cannot be removed once set; choose another instead.`;
     }
   },
   timelineTitle: 'Milestones toward the decision',

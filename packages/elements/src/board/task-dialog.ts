@@ -31,8 +31,6 @@ export interface DialogChoices {
   groupName: string;
   workstreams: Choice[];
   owners: Choice[];
-  /** "No owner" is offered unless the task has one: the API cannot remove it. */
-  allowNoOwner: boolean;
   statuses: readonly TaskStatus[];
 }
 
@@ -137,7 +135,7 @@ export function renderTaskForm(
           aria-describedby=${describedBy('owner')}
           .value=${live(draft.owner)}
         >
-          ${choices.allowNoOwner ? html`<option value="" ?selected=${draft.owner === ''}>${strings.noOwner}</option>` : nothing}
+          <option value="" ?selected=${draft.owner === ''}>${strings.noOwner}</option>
           ${options(choices.owners, draft.owner)}
         </select>`,
       )}

@@ -19,11 +19,8 @@ export interface TaskDraft {
 
 export type TaskField = keyof TaskDraft;
 
-/**
- * Why a field is not accepted. `cannot-clear`: the API changes fields but cannot remove an owner or
- * a due date once set (TaskChanges has no null).
- */
-export type FieldProblem = 'required' | 'too-long' | 'invalid-date' | 'cannot-clear';
+/** Why a field is not accepted. */
+export type FieldProblem = 'required' | 'too-long' | 'invalid-date';
 
 export type DraftProblems = Partial<Record<TaskField, FieldProblem>>;
 
@@ -42,8 +39,8 @@ export function draftOf(task: Task, lane: string): TaskDraft {
   };
 }
 
-/** Problems of a draft; `original` is the task being edited, if any. */
-export function validateDraft(draft: TaskDraft, original?: Task): DraftProblems {
+/** Problems of a draft. */
+export function validateDraft(draft: TaskDraft): DraftProblems {
   const problems: DraftProblems = {};
   const title = draft.title.trim();
   if (title === '') problems.title = 'required';
@@ -51,8 +48,6 @@ export function validateDraft(draft: TaskDraft, original?: Task): DraftProblems 
   if (!draft.group) problems.group = 'required';
   if (!draft.workstream) problems.workstream = 'required';
   if (draft.due !== '' && !isDay(draft.due)) problems.due = 'invalid-date';
-  if (original?.due !== undefined && draft.due === '') problems.due = 'cannot-clear';
-  if (original?.owner !== undefined && draft.owner === '') problems.owner = 'cannot-clear';
   if (draft.deliverable.trim().length > MAX_DELIVERABLE_LENGTH) problems.deliverable = 'too-long';
   return problems;
 }
@@ -83,8 +78,9 @@ export function changesOf(draft: TaskDraft, original: Task, lane: string): TaskC
   const title = draft.title.trim();
   const deliverable = draft.deliverable.trim();
   if (title !== original.title) changes.title = title;
-  if (draft.owner && draft.owner !== original.owner) changes.owner = draft.owner;
-  if (draft.due && draft.due !== original.due) changes.due = draft.due;
+  // An emptied owner or due date is removed: `null` says so.
+  if (draft.owner !== (original.owner ?? '')) changes.owner = draft.owner || null;
+  if (draft.due !== (original.due ?? '')) changes.due = draft.due || null;
   if (draft.status !== original.status) changes.status = draft.status;
   // An empty deliverable is how one is removed: the field is a plain string.
   if (deliverable !== (original.deliverable ?? '')) changes.deliverable = deliverable;

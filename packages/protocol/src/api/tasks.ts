@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { MilestoneFieldsSchema, MilestoneSchema, TaskFieldsSchema, TaskSchema } from '../model/task.js';
+import { MilestoneFieldsSchema, MilestoneSchema, TaskChangeFieldsSchema, TaskFieldsSchema, TaskSchema } from '../model/task.js';
 
 export const NewTaskSchema = TaskFieldsSchema.extend({
   status: TaskFieldsSchema.shape.status.default('todo'),
 }).meta({ id: 'NewTask' });
-export const TaskChangesSchema = TaskFieldsSchema.partial()
-  .refine((changes) => Object.keys(changes).length > 0, { message: 'at least one field must change' })
-  .meta({ id: 'TaskChanges' });
+export const TaskChangesSchema = TaskChangeFieldsSchema.refine((changes) => Object.keys(changes).length > 0, {
+  message: 'at least one field must change',
+}).meta({ id: 'TaskChanges' });
 export const TaskListSchema = z.object({ tasks: z.array(TaskSchema) }).meta({ id: 'TaskList' });
 
 export const NewMilestoneSchema = MilestoneFieldsSchema.extend({

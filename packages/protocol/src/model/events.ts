@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdSchema, InstantSchema } from './ids.js';
 import { PersonIdSchema } from './person.js';
 import { RoleSchema } from './group.js';
-import { MilestoneFieldsSchema, TaskFieldsSchema } from './task.js';
+import { MilestoneFieldsSchema, TaskChangeFieldsSchema, TaskFieldsSchema } from './task.js';
 
 /** Longest post or reply, in characters. */
 export const MAX_TEXT_LENGTH = 20_000;
@@ -29,7 +29,7 @@ export const ReactionBodySchema = z.object({
 export const TaskCreatedBodySchema = TaskFieldsSchema.extend({ task: IdSchema });
 export const TaskUpdatedBodySchema = z.object({
   task: IdSchema,
-  changes: TaskFieldsSchema.partial().refine((changes) => Object.keys(changes).length > 0, {
+  changes: TaskChangeFieldsSchema.refine((changes) => Object.keys(changes).length > 0, {
     message: 'at least one field must change',
   }),
 });

@@ -19,6 +19,14 @@ export const TaskFieldsSchema = z.object({
 
 export type TaskFields = z.infer<typeof TaskFieldsSchema>;
 
+/** What a change may say of a task: the fields that change, `null` removing an owner or a due date. */
+export const TaskChangeFieldsSchema = TaskFieldsSchema.partial().extend({
+  owner: PersonIdSchema.nullable().optional(),
+  due: DateOnlySchema.nullable().optional(),
+});
+
+export type TaskChangeFields = z.infer<typeof TaskChangeFieldsSchema>;
+
 /** A step of the mutual action plan, as derived from its group's events. */
 export const TaskSchema = TaskFieldsSchema.extend({
   id: IdSchema,
