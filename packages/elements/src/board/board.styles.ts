@@ -10,44 +10,8 @@ export const boardStyles = css`
     container-type: inline-size;
   }
 
-  /* —— controls —— */
+  /* —— controls (buttons, focus and states are in styles/controls.ts) —— */
 
-  button,
-  select,
-  input,
-  textarea {
-    font: inherit;
-    color: inherit;
-  }
-
-  button {
-    font-size: 0.875em;
-    line-height: 1.2;
-    cursor: pointer;
-    border-radius: calc(var(--_radius) * 0.75);
-    padding: 0.45em 0.9em;
-    min-height: 2rem;
-    min-width: 2rem;
-  }
-
-  button:disabled {
-    cursor: not-allowed;
-  }
-
-  .primary {
-    color: var(--_on-accent);
-    background: var(--_accent);
-    border: 1px solid var(--_accent);
-    font-weight: 600;
-  }
-
-  .primary:disabled {
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-color: var(--_border);
-  }
-
-  .secondary,
   .toggle {
     color: var(--_accent);
     background: var(--_surface);
@@ -55,14 +19,6 @@ export const boardStyles = css`
     font-weight: 600;
   }
 
-  .quiet {
-    color: var(--_muted);
-    background: transparent;
-    border: 1px solid transparent;
-  }
-
-  .quiet:hover,
-  .secondary:hover,
   .toggle:hover {
     background: var(--_surface-alt);
   }
@@ -87,10 +43,6 @@ export const boardStyles = css`
     border-radius: calc(var(--_radius) * 0.75);
   }
 
-  :is(button, select, input, textarea):focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
 
   /* —— toolbar, notices —— */
 
@@ -165,21 +117,6 @@ export const boardStyles = css`
   }
 
   /* —— states —— */
-
-  .state {
-    margin: 0;
-    padding: calc(var(--_space) * 1.25) var(--_space);
-    color: var(--_muted);
-    text-align: center;
-  }
-
-  .state p {
-    margin: 0 0 calc(var(--_space) * 0.75);
-  }
-
-  .state.error {
-    color: var(--_danger);
-  }
 
   /* —— milestone strip —— */
 

@@ -28,6 +28,8 @@ import { MutualTaskChangeEvent, type MutualTaskChangeKind } from '../events/task
 import { groupDisplayName, groupNameCatalogs } from '../i18n/group-names.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { themeTokens, visuallyHidden } from '../styles/theme.js';
+import { controlStyles } from '../styles/controls.js';
+import { loadError } from '../templates/load-error.js';
 import { widgetFrameStyles } from '../styles/widget-frame.js';
 import {
   BoardModel,
@@ -183,7 +185,7 @@ const optionalText = {
  * @cssproperty --mutual-board-max-height - Scroll the board beyond this height (default: none).
  */
 export class MutualWorkstreamBoard extends LitElement {
-  static override styles = [themeTokens, visuallyHidden, widgetFrameStyles, boardStyles];
+  static override styles = [themeTokens, visuallyHidden, widgetFrameStyles, controlStyles, boardStyles];
 
   static override properties = {
     server: {},
@@ -364,26 +366,13 @@ export class MutualWorkstreamBoard extends LitElement {
         ${this.#load.render({
           initial: () => html`<p part="state" class="state">${strings.connecting}</p>`,
           pending: () => html`<p part="state" class="state" aria-busy="true">${strings.loading}</p>`,
-          error: (error) => this.#renderLoadError(error),
+          error: (error) => loadError(strings, error, () => void this.#load.run()),
           complete: () => this.#renderPlan(),
         })}
         <p id="instructions" class="visually-hidden">${strings.instructions}</p>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
         ${this.#renderDialog()}
       </section>
-    `;
-  }
-
-  #renderLoadError(error: unknown): TemplateResult {
-    const strings = this.#strings;
-    const code = toApiError(error).code;
-    return html`
-      <div part="state" class="state error" role="alert" data-code=${code}>
-        <p>${strings.loadFailed} ${strings.errorMessage(code)}</p>
-        <button part="retry-button" class="secondary" type="button" @click=${() => void this.#load.run()}>
-          ${strings.tryAgain}
-        </button>
-      </div>
     `;
   }
 

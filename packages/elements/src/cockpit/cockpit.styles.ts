@@ -404,47 +404,11 @@ const layout = css`
 
   /* —— buttons and states —— */
 
-  button {
-    font: inherit;
-    font-size: 0.875em;
-    line-height: 1.2;
-    cursor: pointer;
-    border-radius: calc(var(--_radius) * 0.75);
-    padding: 0.45em 0.9em;
-    min-height: 2rem;
-    min-width: 2rem;
-  }
-
-  .secondary {
-    color: var(--_accent);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    font-weight: 600;
-  }
-
+  /* The cockpit's "show more" links read as links: accent, tight. */
   .quiet {
     justify-self: start;
     color: var(--_accent);
-    background: transparent;
-    border: 1px solid transparent;
     padding-inline: 0.4em;
-  }
-
-  .quiet:hover,
-  .secondary:hover {
-    background: var(--_surface-alt);
-  }
-
-  button:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
-
-  .state {
-    margin: 0;
-    padding: calc(var(--_space) * 1.5) var(--_space);
-    color: var(--_muted);
-    text-align: center;
   }
 
   .state p {
@@ -453,10 +417,6 @@ const layout = css`
 
   .state p:last-child {
     margin-bottom: 0;
-  }
-
-  .state.error {
-    color: var(--_danger);
   }
 
   .state.error button {

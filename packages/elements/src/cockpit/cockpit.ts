@@ -12,6 +12,8 @@ import { MutualErrorEvent, type MutualOperation } from '../events/error-event.js
 import { formatRelative } from '../format/time.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { themeTokens, visuallyHidden } from '../styles/theme.js';
+import { controlStyles } from '../styles/controls.js';
+import { loadError } from '../templates/load-error.js';
 import { widgetFrameStyles } from '../styles/widget-frame.js';
 import { cockpitStyles } from './cockpit.styles.js';
 import { formatDay, organisationOf } from './format.js';
@@ -135,7 +137,7 @@ const isRefusal = (code: string): boolean => code === 'forbidden' || code === 'n
  * @cssproperty --mutual-cockpit-countdown-size - Font size of the countdown's number (default 2.5rem).
  */
 export class MutualDeciderCockpit extends LitElement {
-  static override styles = [themeTokens, visuallyHidden, widgetFrameStyles, cockpitStyles];
+  static override styles = [themeTokens, visuallyHidden, widgetFrameStyles, controlStyles, cockpitStyles];
 
   static override properties = {
     server: {},
@@ -300,15 +302,8 @@ export class MutualDeciderCockpit extends LitElement {
           </div>
         `;
       }
-      case 'error': {
-        const code = toApiError(this.#load.error).code;
-        return html`
-          <div part="state" class="state error" role="alert" data-code=${code}>
-            <p>${strings.loadFailed} ${strings.errorMessage(code)}</p>
-            <button part="retry-button" class="secondary" type="button" @click=${this.#refresh}>${strings.tryAgain}</button>
-          </div>
-        `;
-      }
+      case 'error':
+        return loadError(strings, this.#load.error, this.#refresh);
       default:
         return html`<p part="state" class="state">${strings.loading}</p>`;
     }

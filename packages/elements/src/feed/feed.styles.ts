@@ -10,7 +10,7 @@ export const feedStyles = css`
     overflow: clip;
   }
 
-  /* —— composer —— */
+  /* —— header —— */
 
   .header .live-status {
     margin-inline-start: auto;
@@ -32,6 +32,8 @@ export const feedStyles = css`
     border-bottom: 1px solid var(--_border);
     background: var(--_surface-alt);
   }
+
+  /* —— composer —— */
 
   .composer {
     display: grid;
@@ -74,79 +76,9 @@ export const feedStyles = css`
     color: var(--_muted);
   }
 
-  /* —— buttons —— */
-
-  button {
-    font: inherit;
-    font-size: 0.875em;
-    line-height: 1.2;
-    cursor: pointer;
-    border-radius: calc(var(--_radius) * 0.75);
-    padding: 0.45em 0.9em;
-    min-height: 2rem;
-    min-width: 2rem;
-  }
-
-  button:disabled {
-    cursor: not-allowed;
-  }
-
-  .primary {
-    color: var(--_on-accent);
-    background: var(--_accent);
-    border: 1px solid var(--_accent);
-    font-weight: 600;
-  }
-
-  .primary:disabled {
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-color: var(--_border);
-  }
-
-  .secondary {
-    color: var(--_accent);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    font-weight: 600;
-  }
-
-  .quiet {
-    color: var(--_muted);
-    background: transparent;
-    border: 1px solid transparent;
-  }
-
-  .quiet:hover,
-  .secondary:hover {
-    background: var(--_surface-alt);
-  }
-
-  :is(button, textarea):focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
-
   textarea:focus-visible {
     outline-offset: 0;
     border-color: var(--_focus);
-  }
-
-  /* —— states —— */
-
-  .state {
-    margin: 0;
-    padding: calc(var(--_space) * 1.5) var(--_space);
-    color: var(--_muted);
-    text-align: center;
-  }
-
-  .state.error {
-    color: var(--_danger);
-  }
-
-  .state.error p {
-    margin: 0 0 calc(var(--_space) * 0.75);
   }
 
   /* —— posts —— */

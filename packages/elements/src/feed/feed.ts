@@ -22,6 +22,8 @@ import { formatNumber } from '../i18n/format-number.js';
 import { groupDisplayName } from '../i18n/group-names.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { themeTokens, visuallyHidden } from '../styles/theme.js';
+import { controlStyles } from '../styles/controls.js';
+import { loadError } from '../templates/load-error.js';
 import { widgetFrameStyles } from '../styles/widget-frame.js';
 import { revealToString, RevealScope } from '../text/invisible.js';
 import { parseText, type Block } from '../text/parse-text.js';
@@ -145,7 +147,7 @@ const onMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.userAgent);
  * @cssproperty --mutual-feed-max-height - Scroll the list beyond this height (default: none, the page scrolls).
  */
 export class MutualGroupFeed extends LitElement {
-  static override styles = [themeTokens, visuallyHidden, widgetFrameStyles, feedStyles];
+  static override styles = [themeTokens, visuallyHidden, widgetFrameStyles, controlStyles, feedStyles];
 
   static override properties = {
     group: { reflect: true },
@@ -415,7 +417,7 @@ export class MutualGroupFeed extends LitElement {
         ${this.#firstPage.render({
           initial: () => html`<p part="state" class="state">${strings.connecting}</p>`,
           pending: () => html`<p part="state" class="state" aria-busy="true">${strings.loading}</p>`,
-          error: (error) => this.#renderLoadError(error),
+          error: (error) => loadError(strings, error, () => void this.#firstPage.run()),
           complete: () => this.#renderPosts(),
         })}
       </section>
@@ -486,19 +488,6 @@ export class MutualGroupFeed extends LitElement {
           </button>
         </div>
       </form>
-    `;
-  }
-
-  #renderLoadError(error: unknown): TemplateResult {
-    const strings = this.#strings;
-    const code = toApiError(error).code;
-    return html`
-      <div part="state" class="state error" role="alert" data-code=${code}>
-        <p>${strings.loadFailed} ${strings.errorMessage(code)}</p>
-        <button part="retry-button" class="secondary" type="button" @click=${() => void this.#firstPage.run()}>
-          ${strings.tryAgain}
-        </button>
-      </div>
     `;
   }
 
