@@ -8,11 +8,17 @@ import {
   NewReplySchema,
   ReactionCountSchema,
   ReactionRequestSchema,
+  type FeedPost,
+  type FeedReply,
+  type PersonId,
 } from '@mutual/protocol';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireMember, requireWriter } from './access.js';
 import type { AppDeps, AppEnv } from './context.js';
+import { entryOfEvent } from './entry-of-event.js';
 import { body, json, problems, queued, security } from './openapi.js';
+import { unknownPerson } from '../store/rows.js';
+import type { StoredEvent } from '../store/store.js';
 
 const GroupParams = z.object({ group: z.string().max(64) });
 const EntryParams = GroupParams.extend({ post: z.string().max(64) });
@@ -80,6 +86,13 @@ const react = createRoute({
 });
 
 export function feedRoutes({ store, writer }: AppDeps) {
+  /** The 201 of a post or reply: from the event just appended, or read back if it was a retry. */
+  async function answerOf(stored: StoredEvent, viewer: PersonId) {
+    if (stored.appended) return entryOfEvent(stored, (await store.getPerson(viewer)) ?? unknownPerson(viewer));
+    const entry = await store.getEntry(stored.event.group, stored.event.id, viewer);
+    return 'parent' in entry! ? FeedReplySchema.parse(entry) : FeedPostSchema.parse(entry);
+  }
+
   return new OpenAPIHono<AppEnv>()
     .openapi(listPosts, async (c) => {
       const { group } = c.req.valid('param');
@@ -106,8 +119,7 @@ export function feedRoutes({ store, writer }: AppDeps) {
         ...(clientId && { clientId }),
       });
       if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ...(clientId && { clientId }) }, 202);
-      const post = await store.getEntry(group, result.stored.event.id, c.var.person);
-      return c.json(FeedPostSchema.parse(post), 201);
+      return c.json((await answerOf(result.stored, c.var.person)) as FeedPost, 201);
     })
     .openapi(createReply, async (c) => {
       const { group, post } = c.req.valid('param');
@@ -126,8 +138,7 @@ export function feedRoutes({ store, writer }: AppDeps) {
         ...(clientId && { clientId }),
       });
       if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ...(clientId && { clientId }) }, 202);
-      const reply = await store.getEntry(group, result.stored.event.id, c.var.person);
-      return c.json(FeedReplySchema.parse(reply), 201);
+      return c.json((await answerOf(result.stored, c.var.person)) as FeedReply, 201);
     })
     .openapi(react, async (c) => {
       const { group, post } = c.req.valid('param');

@@ -23,17 +23,20 @@ import { PROCESS_ID } from '../process-id.js';
 import { signalOf } from '../live/hub.js';
 import { applyEvent } from './apply-event.js';
 import { GroupCommit } from './group-commit.js';
+import { KyselyCockpitStore } from './kysely-cockpit-store.js';
 import { enqueueOutbox, KyselyOutbox } from './kysely-outbox.js';
 import { KyselyPeerStore } from './kysely-peer-store.js';
 import { toAgreement, toEvent, toGroup, toMilestone, toPerson, toSpace, toStored, toTask, unknownPerson } from './rows.js';
 import type { Database, EntriesTable } from './schema.js';
-import type { Agreement, AppendOptions, FeedQuery, ReplicaOutcome, Store, StoredEvent } from './store.js';
+import { personalise, type SharedFeedPage, type SharedFeedPost, type SharedFeedReply, type SharedReaction } from './shared-feed-page.js';
+import type { Agreement, AppendOptions, FeedQuery, GroupAccess, ReplicaOutcome, Store, StoredEvent } from './store.js';
 
 /** The {@link Store} over Kysely: dialect-neutral SQL, shared by SQLite and PostgreSQL. */
 export class KyselyStore implements Store {
   readonly db: Kysely<Database>;
   readonly peers: KyselyPeerStore;
   readonly outbox: KyselyOutbox;
+  readonly cockpit: KyselyCockpitStore;
 
   /** Set on PostgreSQL: appends tell the other processes, on commit (see live/postgres-notifier.ts). */
   readonly #notifies: boolean;
@@ -42,11 +45,14 @@ export class KyselyStore implements Store {
    * PostgreSQL, writes from a pool already overlap, so each keeps its own transaction.
    */
   readonly #groupCommit: GroupCommit | undefined;
+  /** Raised after each write to `people` here: part of {@link GroupAccess.sideVersion}. */
+  #peopleWrites = 0;
 
   constructor(db: Kysely<Database>) {
     this.db = db;
     this.peers = new KyselyPeerStore(db);
     this.outbox = new KyselyOutbox(db);
+    this.cockpit = new KyselyCockpitStore(db);
     this.#notifies = db.getExecutor().adapter instanceof PostgresAdapter;
     this.#groupCommit = this.#notifies ? undefined : new GroupCommit(db);
   }
@@ -78,6 +84,7 @@ export class KyselyStore implements Store {
       .values({ id: person.id, ...row })
       .onConflict((oc) => oc.column('id').doUpdateSet(row))
       .execute();
+    this.#peopleWrites++;
   }
 
   async createSpace(space: Space, at: string) {
@@ -160,6 +167,28 @@ export class KyselyStore implements Store {
     return row?.role as Role | undefined;
   }
 
+  async groupAccess(group: string, person: PersonId): Promise<GroupAccess | undefined> {
+    const ownsDatabase = !this.#notifies;
+    const row = await this.db
+      .selectFrom('groups')
+      .leftJoin('memberships', (join) => join.onRef('memberships.group_id', '=', 'groups.id').on('memberships.person_id', '=', person))
+      .selectAll('groups')
+      .select('memberships.role')
+      // SQLite's data_version changes when another connection (the CLI, another process) commits;
+      // this connection's own writes raise last_seq or #peopleWrites instead.
+      .$if(ownsDatabase, (query) => query.select(sql<number>`(select data_version from pragma_data_version)`.as('data_version')))
+      .where('groups.id', '=', group)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const dataVersion = (row as { data_version?: number }).data_version;
+    return {
+      group: toGroup(row),
+      role: (row.role ?? undefined) as Role | undefined,
+      lastSeq: Number(row.last_seq),
+      sideVersion: ownsDatabase ? `${this.#peopleWrites}:${dataVersion}` : undefined,
+    };
+  }
+
   async listMembers(group: string) {
     const rows = await this.db
       .selectFrom('memberships')
@@ -235,7 +264,7 @@ export class KyselyStore implements Store {
           await enqueueOutbox(trx, { target, kind: 'deliver', group: event.group, eventId: event.id }, event.at);
         }
       }
-      return { cursor: position, event };
+      return { cursor: position, event, appended: true as const };
     });
   }
 
@@ -383,7 +412,11 @@ export class KyselyStore implements Store {
     return Number(row?.last_pos ?? 0);
   }
 
-  async feedPage({ group, viewer, before, limit }: FeedQuery): Promise<FeedPage> {
+  async feedPage({ viewer, ...query }: FeedQuery): Promise<FeedPage> {
+    return personalise(await this.sharedFeedPage(query), viewer);
+  }
+
+  async sharedFeedPage({ group, before, limit }: Omit<FeedQuery, 'viewer'>): Promise<SharedFeedPage> {
     let query = this.db
       .selectFrom('entries')
       .selectAll()
@@ -405,13 +438,13 @@ export class KyselyStore implements Store {
     const all = [...page, ...replies];
     const [people, reactions] = await Promise.all([
       this.getPeople(all.map((row) => row.author)),
-      this.#reactions(all.map((row) => row.id), viewer),
+      this.#sharedReactions(all.map((row) => row.id)),
     ]);
-    const toReply = (row: Selectable<EntriesTable>): FeedReply => ({
+    const toReply = (row: Selectable<EntriesTable>): SharedFeedReply => ({
       ...this.#entry(row, people, reactions),
       parent: row.parent_id!,
     });
-    const posts: FeedPost[] = page.map((row) => ({
+    const posts: SharedFeedPost[] = page.map((row) => ({
       ...this.#entry(row, people, reactions),
       replies: replies.filter((reply) => reply.parent_id === row.id).map(toReply),
     }));
@@ -483,24 +516,6 @@ export class KyselyStore implements Store {
     return rows.map(toMilestone);
   }
 
-  async participation(groups: readonly string[], since: string) {
-    if (groups.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('events')
-      .select([
-        'author',
-        sql<number>`sum(case when type in ('post', 'reply') then 1 else 0 end)`.as('posts'),
-        sql<number>`sum(case when type in ('task.created', 'task.updated', 'milestone.set') then 1 else 0 end)`.as('task_changes'),
-        (eb) => eb.fn.max('at').as('last_active'),
-      ])
-      .where('group_id', 'in', [...groups])
-      .where('at', '>=', since)
-      .where('type', 'in', ['post', 'reply', 'task.created', 'task.updated', 'milestone.set'])
-      .groupBy('author')
-      .execute();
-    return rows.map((row) => ({ person: row.author, posts: Number(row.posts), taskChanges: Number(row.task_changes), lastActive: String(row.last_active) }));
-  }
-
   async membersOfAny(groups: readonly string[]) {
     if (groups.length === 0) return [];
     const rows = await this.db.selectFrom('memberships').select('person_id').distinct().where('group_id', 'in', [...groups]).execute();
@@ -511,10 +526,10 @@ export class KyselyStore implements Store {
     await this.db.destroy();
   }
 
-  #entry(
+  #entry<R extends ReactionCount | SharedReaction>(
     row: Selectable<EntriesTable>,
     people: Map<PersonId, Person>,
-    reactions: Map<string, ReactionCount[]>,
+    reactions: Map<string, R[]>,
   ) {
     return {
       id: row.id,
@@ -526,6 +541,28 @@ export class KyselyStore implements Store {
       ...(row.client_id !== null && { clientId: row.client_id }),
       reactions: reactions.get(row.id) ?? [],
     };
+  }
+
+  /** Each entry's reactions in emoji order, with who gave each (one row per person). */
+  async #sharedReactions(entries: readonly string[]): Promise<Map<string, SharedReaction[]>> {
+    const shared = new Map<string, SharedReaction[]>();
+    if (entries.length === 0) return shared;
+    const rows = await this.db
+      .selectFrom('reactions')
+      .select(['entry_id', 'emoji', 'person_id'])
+      .where('entry_id', 'in', [...entries])
+      .orderBy('emoji')
+      .orderBy('person_id')
+      .execute();
+    for (const row of rows) {
+      const list = shared.get(row.entry_id) ?? [];
+      const last = list.at(-1);
+      if (last?.emoji === row.emoji) (last.people as PersonId[]).push(row.person_id);
+      else list.push({ emoji: row.emoji, count: 0, people: [row.person_id] });
+      shared.set(row.entry_id, list);
+    }
+    for (const list of shared.values()) for (const reaction of list) reaction.count = reaction.people.length;
+    return shared;
   }
 
   async #reactions(entries: readonly string[], viewer: PersonId): Promise<Map<string, ReactionCount[]>> {

@@ -16,14 +16,18 @@ import type {
   Task,
   SealedEvent,
 } from '@mutual/protocol';
+import type { CockpitStore } from './cockpit-store.js';
 import type { OutboxStore } from './outbox-store.js';
 import type { PeerStore } from './peer-store.js';
+import type { SharedFeedPage } from './shared-feed-page.js';
 
 /** An event as stored here, with its position in its space (the live stream's resume point). */
 export interface StoredEvent {
   /** Position in the space on this server, in commit order. */
   cursor: number;
   event: GroupEvent;
+  /** Set when this very call appended the event, rather than finding an earlier write of it. */
+  appended?: true;
 }
 
 export interface AppendOptions {
@@ -56,6 +60,21 @@ export interface Agreement {
   countersignedAt?: string;
 }
 
+/** What a group read needs to know first, in one statement (see {@link Store.groupAccess}). */
+export interface GroupAccess {
+  group: Group;
+  /** The reader's role; undefined when they are not a member. */
+  role: Role | undefined;
+  /** The group's last sequence number: every event applied to the group raises it. */
+  lastSeq: number;
+  /**
+   * Changes whenever something a feed page shows may have changed outside the group's log (a
+   * person's name), including any write by another process. Undefined where the store cannot
+   * tell cheaply (PostgreSQL, which several processes share): then nothing may be cached.
+   */
+  sideVersion: string | undefined;
+}
+
 export interface FeedQuery {
   group: string;
   viewer: PersonId;
@@ -72,6 +91,8 @@ export interface FeedQuery {
 export interface Store {
   readonly peers: PeerStore;
   readonly outbox: OutboxStore;
+  /** The cockpit's figures: counters and bounded lists (cockpit-store.ts). */
+  readonly cockpit: CockpitStore;
 
   // people
   getPerson(id: PersonId): Promise<Person | undefined>;
@@ -90,6 +111,8 @@ export interface Store {
 
   // memberships (changed only through member.added / member.removed events)
   getRole(group: string, person: PersonId): Promise<Role | undefined>;
+  /** The group, the person's role in it and the group's log position, read together. */
+  groupAccess(group: string, person: PersonId): Promise<GroupAccess | undefined>;
   listMembers(group: string): Promise<Array<Person & { role: Role }>>;
   listSpacesFor(person: PersonId): Promise<MySpace[]>;
   listGroupsFor(person: PersonId, space: string): Promise<MyGroup[]>;
@@ -128,6 +151,8 @@ export interface Store {
 
   // derived views
   feedPage(query: FeedQuery): Promise<FeedPage>;
+  /** {@link feedPage} before it is anyone's: reactions say who gave them (see shared-feed-page.ts). */
+  sharedFeedPage(query: Omit<FeedQuery, 'viewer'>): Promise<SharedFeedPage>;
   getEntry(group: string, id: string, viewer: PersonId): Promise<FeedPost | FeedReply | undefined>;
   reactionsOf(entry: string, viewer: PersonId): Promise<ReactionCount[]>;
   listTasks(group: string): Promise<Task[]>;
@@ -138,8 +163,6 @@ export interface Store {
   /** Tasks and milestones of several groups at once (a space's board and cockpit). */
   listTasksIn(groups: readonly string[]): Promise<Task[]>;
   listMilestonesIn(groups: readonly string[]): Promise<Milestone[]>;
-  /** Who took part since an instant, in those groups: posts and replies, task and milestone changes. */
-  participation(groups: readonly string[], since: string): Promise<Array<{ person: PersonId; posts: number; taskChanges: number; lastActive: string }>>;
   /** Everyone who is a member of at least one of the groups. */
   membersOfAny(groups: readonly string[]): Promise<Person[]>;
   getAgreement(group: string, id: string): Promise<Agreement | undefined>;
