@@ -1,8 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { LiveStatus } from '../connection/live-stream.js';
-import { createSpaceFixture, spyOnFetch, WAIT, type SpaceFixture } from '../testing/harness.js';
+import { createSpaceFixture, embedToken, spyOnFetch, WAIT, type SpaceFixture } from '../testing/harness.js';
 import type { MutualGroupFeed } from './feed.js';
-import { AXE_OPTIONS, mountFeed, posts, scroller, shadow, textOf, writePosts } from './test-support.js';
+import { AXE_OPTIONS, mountFeed, posts, scrollBox, scroller, shadow, textOf, writePosts } from './test-support.js';
 
 const newPostsButton = (feed: MutualGroupFeed) => shadow(feed).querySelector<HTMLButtonElement>('[part~="new-posts"]');
 
@@ -105,6 +105,60 @@ describe('<mutual-group-feed> scrolling', function () {
     expect(shadow(feed).querySelector('[part~="load-more"]'), 'no more to load').to.equal(null);
     await waitUntil(() => posts(feed).some((item) => item.getAttribute('aria-posinset') === '26'), 'the oldest post is not shown', WAIT);
     expect(textOf(posts(feed).find((item) => item.getAttribute('aria-posinset') === '26')!)).to.equal('Welcome to the evaluation plan!');
+  });
+
+  it('asks for the next older pages ahead while the reader pages down, and never shows one that went stale', async () => {
+    fetchSpy = spyOnFetch();
+    const { space, feed } = await mountFeed(world, world.people.ana, world.groups.plan, { maxHeight: '320px', pageSize: 6 });
+    await waitUntil(() => space.status === LiveStatus.open, 'the stream did not open', WAIT);
+    const box = scroller(feed);
+    const olderPages = () => fetchSpy!.calls.filter((call) => call.method === 'GET' && call.url.includes('before='));
+    expect(olderPages(), 'nothing is asked for ahead before the reader scrolls').to.have.length(0);
+
+    // Scrolled to the end: the next page loads and the ones after it are asked for ahead, each once
+    // (page-prefetch.test.ts has the details).
+    await waitUntil(
+      () => {
+        box.scrollTop = box.scrollHeight;
+        return Number(posts(feed)[0]!.getAttribute('aria-setsize')) >= 12;
+      },
+      'the first older page did not load',
+      { timeout: 20_000, interval: 50 },
+    );
+    await waitUntil(() => olderPages().length >= 3, 'the next pages were not asked for ahead', WAIT);
+    const cursors = olderPages().map((call) => new URL(call.url).searchParams.get('before'));
+    expect(new Set(cursors).size, 'each page is asked for once').to.equal(cursors.length);
+
+    // Meanwhile someone replies to post 20 of 26, in a page already fetched ahead: that page is
+    // stale, so it is asked for again when needed, and the reply shows.
+    const [post20] = await fetch(`${world.server}/api/groups/${encodeURIComponent(world.groups.plan)}/posts?limit=100`, {
+      headers: { Authorization: `Bearer ${await embedToken(world.people.ana)}` },
+    })
+      .then((answer) => answer.json() as Promise<{ posts: Array<{ id: string }> }>)
+      .then((page) => page.posts.slice(19, 20));
+    const token = await embedToken(world.people.bob);
+    const replied = await fetch(`${world.server}/api/groups/${encodeURIComponent(world.groups.plan)}/posts/${post20!.id}/replies`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: 'Checked: the extract is fine' }),
+    });
+    expect(replied.status).to.equal(201);
+    // The live stream is in order: once this post is counted, the reply had come through too.
+    await writePosts(world, world.people.bob, world.groups.plan, ['Pricing call booked']);
+    await waitUntil(() => newPostsButton(feed), 'the live post did not come', WAIT);
+    await waitUntil(
+      () => {
+        box.scrollTop = box.scrollHeight;
+        return posts(feed)[0]!.getAttribute('aria-setsize') === '27';
+      },
+      'the older pages did not load',
+      { timeout: 20_000, interval: 50 },
+    );
+    const find = () => posts(feed).find((candidate) => candidate.dataset.id === post20!.id);
+    for (let top = box.scrollHeight; top >= 0 && !find(); top -= 100) await scrollBox(feed, box, top);
+    const item = find()!;
+    expect(item, 'post 20 is shown').to.exist;
+    await waitUntil(() => item.textContent!.includes('Checked: the extract is fine'), 'the reply to a page fetched ahead is missing', WAIT);
   });
 
   it('loads older posts on scroll when the page scrolls rather than the feed', async () => {

@@ -31,6 +31,7 @@ import { renderBlocks, type RenderTextOptions } from '../text/render-text.js';
 import { Delivery, FeedModel, type PostView, type ReplyView } from './feed-model.js';
 import { feedStyles } from './feed.styles.js';
 import { KeyedItems } from './keyed-items.js';
+import { PagePrefetch } from './page-prefetch.js';
 import { forgetGroupMembers, groupMembers, type Member } from './member-directory.js';
 import { MentionController } from './mention-controller.js';
 import { feedCatalogs, type FeedStrings } from './strings.js';
@@ -206,6 +207,7 @@ export class MutualGroupFeed extends LitElement {
   readonly #clock = new ClockController(this);
   readonly #locale = new LocaleController(this, feedCatalogs);
   readonly #model = new FeedModel();
+  readonly #ahead = new PagePrefetch();
   readonly #virtual = new VirtualListController(this, {
     list: () => this.renderRoot?.querySelector<HTMLElement>('[part~="list"]'),
     keys: () => this.#model.posts.map((view) => view.key),
@@ -267,6 +269,7 @@ export class MutualGroupFeed extends LitElement {
       this.#userScrolled = false;
       this._newPosts = 0;
       this.#olderPage.abort();
+      this.#ahead.clear();
       if (!connection || !group) return initialState;
       const [page, me, space] = await Promise.all([
         connection.api.posts(group, { limit: pageSize, signal }),
@@ -288,9 +291,15 @@ export class MutualGroupFeed extends LitElement {
   readonly #olderPage = new Task(this, {
     autoRun: false,
     task: async ([connection, group, before, limit]: readonly [MutualConnection, string, string, number], { signal }) => {
-      const page = await connection.api.posts(group, { before, limit, signal });
-      // The group may have changed meanwhile: then this page belongs to no one.
-      return connection === this.#connection && group === this.group ? page : initialState;
+      const fetchPage = async () => [await connection.api.posts(group, { before, limit, signal })];
+      // A page asked for ahead that failed is asked for again, once, now that it is needed.
+      const pages = await (this.#ahead.take(connection, group, before, limit)?.catch(fetchPage) ?? fetchPage());
+      // The group may have changed meanwhile: then these pages belong to no one.
+      if (connection !== this.#connection || group !== this.group) return initialState;
+      const page: FeedPage = { posts: pages.flatMap((each) => each.posts), next: pages[pages.length - 1]!.next };
+      // The viewer is paging down: have the next pages on their way while these render.
+      if (page.next) this.#ahead.ensure(connection, group, page.next, limit);
+      return page;
     },
     onComplete: (page) => {
       this.#model.loadOlder(page);
@@ -358,6 +367,7 @@ export class MutualGroupFeed extends LitElement {
     super.disconnectedCallback();
     this.#items.setConnected(false);
     this.#watchSentinel(undefined);
+    this.#ahead.clear();
   }
 
   protected override update(changed: PropertyValues<this>): void {
@@ -977,6 +987,8 @@ export class MutualGroupFeed extends LitElement {
       void this.#members.run();
       return;
     }
+    // A reply or a reaction may belong to a post of the page asked for ahead: ask again later.
+    if (type !== 'post') this.#ahead.clear();
     // Read before the post is added: was the viewer reading further down?
     const scrolledAway = !this.#virtual.atTop;
     const change = this.#model.applyLive(message);
