@@ -160,8 +160,8 @@ window.bench = {
   },
 };`;
 
-/** With BENCH_CPU_PROF=dir: Chromium CPU profiles of one feed render and one vanilla render. */
-async function profileInPage(page, dir, server, token) {
+/** With BENCH_CPU_PROF=dir: Chromium CPU profiles of one feed render, one vanilla render and one board. */
+async function profileInPage(page, dir, server, token, boardToken) {
   const { writeFileSync } = await import('node:fs');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -169,9 +169,10 @@ async function profileInPage(page, dir, server, token) {
   for (const [name, call] of [
     ['feed-1000', ([s, t]) => window.bench.feedTo(s, t, 'acme.plan', 1000, false)],
     ['vanilla-1000', ([s, t]) => window.bench.vanillaTo(s, t, 'acme.plan', 1000)],
+    ['board-500', ([s, , b]) => window.bench.boardTo(s, b, 500)],
   ]) {
     await cdp.send('Profiler.start');
-    await page.evaluate(call, [server, token]);
+    await page.evaluate(call, [server, token, boardToken]);
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(join(dir, `chromium-${name}.cpuprofile`), JSON.stringify(profile));
   }
@@ -211,7 +212,7 @@ export async function widgets({ rounds, quick, log }) {
     // Warm-up: the same work once each.
     await page.evaluate(([s, t]) => window.bench.vanillaTo(s, t, 'acme.plan', 1000), [seller.url, token]);
     await page.evaluate(([s, t]) => window.bench.feedTo(s, t, 'acme.plan', 1000, false), [seller.url, token]);
-    if (process.env.BENCH_CPU_PROF) await profileInPage(page, process.env.BENCH_CPU_PROF, seller.url, token);
+    if (process.env.BENCH_CPU_PROF) await profileInPage(page, process.env.BENCH_CPU_PROF, seller.url, token, beaToken);
     for (let i = 0; i < rounds; i++) {
       vanillaRuns.push(await page.evaluate(([s, t]) => window.bench.vanillaTo(s, t, 'acme.plan', 1000), [seller.url, token]));
       feedRuns.push(await page.evaluate(([s, t]) => window.bench.feedTo(s, t, 'acme.plan', 1000, false), [seller.url, token]));
