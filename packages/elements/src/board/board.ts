@@ -16,7 +16,7 @@ import type {
   TaskStatus,
 } from '@mutual/protocol';
 import { isAbortError, toApiError } from '../connection/api-error.js';
-import type { MutualConnection } from '../connection/connection.js';
+import { EVERY_GROUP, type MutualConnection } from '../connection/connection.js';
 import type { TokenProvider } from '../connection/token-source.js';
 import { isQueued } from '../connection/write-result.js';
 import { ClockController } from '../controllers/clock-controller.js';
@@ -263,13 +263,15 @@ export class MutualWorkstreamBoard extends LitElement {
       this.#model.clear();
       this.#live.stop();
       if (!connection) return initialState;
-      const [me, space] = await Promise.all([connection.me(), connection.mySpace()]);
-      // Follow the groups before reading their plan, so that no change made meanwhile is missed.
-      if (connection === this.#connection) this.#live.follow(connection, space.groups.map((group) => group.id));
-      const [plan, members] = await Promise.all([
+      // Follow every group before reading the plan, so that no change made meanwhile is missed;
+      // then the plan is read along with the viewer and their groups, in one round trip.
+      this.#live.follow(connection, [EVERY_GROUP]);
+      const [me, space, plan] = await Promise.all([
+        connection.me(),
+        connection.mySpace(),
         connection.api.spaceTasks(connection.space, { signal }),
-        this.#loadMembers(connection, space.groups, signal),
       ]);
+      const members = await this.#loadMembers(connection, space.groups, signal);
       return { me, space, plan, members };
     },
     args: () => [this.#connection] as const,

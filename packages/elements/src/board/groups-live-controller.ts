@@ -6,8 +6,9 @@ import { LiveStatus } from '../connection/live-stream.js';
 /**
  * Keeps its host subscribed to the live events of several groups on the shared connection — the
  * board shows the plan of every group the viewer is in, whereas `LiveSubscriptionController`
- * follows one. The host calls {@link follow} once it knows the groups and before it loads their
- * data, so that nothing said meanwhile is missed. Unsubscribes when the host leaves the document.
+ * follows one. The host calls {@link follow} before it loads their data (with `EVERY_GROUP` when
+ * it does not know them yet), so that nothing said meanwhile is missed. Unsubscribes when the host
+ * leaves the document.
  */
 export class GroupsLiveController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -26,7 +27,7 @@ export class GroupsLiveController implements ReactiveController {
     return this.#connection?.status ?? LiveStatus.closed;
   }
 
-  /** Follows exactly `groups` on `connection`, in place of whatever it followed before. */
+  /** Follows exactly `groups` (or `EVERY_GROUP`) on `connection`, in place of whatever it followed before. */
   follow(connection: MutualConnection, groups: readonly string[]): void {
     this.stop();
     if (!this.#host.isConnected) return;

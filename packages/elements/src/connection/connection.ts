@@ -17,6 +17,10 @@ export type LiveListener = (message: LiveMessage) => void;
 export type StatusListener = (status: LiveStatus) => void;
 export type ErrorListener = (error: MutualApiError) => void;
 
+
+/** Subscribes to the live events of every group the viewer is in (the stream carries no others). */
+export const EVERY_GROUP = '*';
+
 /**
  * Everything the widgets of one space share: the API client, the embed token and exactly one live
  * stream, whose events it routes to subscribers by group. `<mutual-space>` owns one and gives it
@@ -77,7 +81,10 @@ export class MutualConnection {
     this.#tokens.setCredentials(credentials);
   }
 
-  /** Calls `listener` with every live event of `group`. Returns the function that stops it. */
+  /**
+   * Calls `listener` with every live event of `group`, or of every group the viewer is in with
+   * {@link EVERY_GROUP}. Returns the function that stops it.
+   */
   subscribe(group: string, listener: LiveListener): () => void {
     let listeners = this.#subscribers.get(group);
     if (!listeners) this.#subscribers.set(group, (listeners = new Set()));
@@ -126,9 +133,8 @@ export class MutualConnection {
   }
 
   #route(message: LiveMessage): void {
-    const listeners = this.#subscribers.get(message.event.group);
-    if (!listeners) return;
-    for (const listener of [...listeners]) {
+    const listeners = [...(this.#subscribers.get(message.event.group) ?? []), ...(this.#subscribers.get(EVERY_GROUP) ?? [])];
+    for (const listener of listeners) {
       // One widget's bug must not keep the event from the others.
       try {
         listener(message);

@@ -1,4 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { LiveMessage } from '@mutual/protocol';
+import { EVERY_GROUP } from '../connection/connection.js';
 import { LiveStatus } from '../connection/live-stream.js';
 import type { MutualConnectionChangeEvent } from '../events/connection-change-event.js';
 import '../feed/feed.define.js';
@@ -60,6 +62,28 @@ describe('<mutual-space>', function () {
     const feed = space.querySelector('mutual-group-feed')!;
     expect(space.connection).to.exist;
     expect(feed.connection).to.equal(space.connection);
+  });
+
+  it('routes each live event to the subscribers of its group and to those of every group', async () => {
+    const space = await fixture<MutualSpace>(
+      html`<mutual-space server=${world.server} space=${world.space} .token=${await embedToken(world.people.ana)}></mutual-space>`,
+    );
+    await waitUntil(() => space.status === LiveStatus.open, 'the stream did not open', WAIT);
+    const heard = { plan: [] as string[], proof: [] as string[], every: [] as string[] };
+    const textOf = (message: LiveMessage) => (message.event.type === 'post' ? message.event.body.text : message.event.type);
+    space.connection!.subscribe(world.groups.plan, (message) => heard.plan.push(textOf(message)));
+    space.connection!.subscribe(world.groups.proof, (message) => heard.proof.push(textOf(message)));
+    const stop = space.connection!.subscribe(EVERY_GROUP, (message) => heard.every.push(`${message.event.group} ${textOf(message)}`));
+    await space.connection!.api.createPost(world.groups.plan, { text: 'in plan' });
+    await space.connection!.api.createPost(world.groups.proof, { text: 'in proof' });
+    await waitUntil(() => heard.every.length === 2 && heard.proof.length === 1, 'the posts did not arrive', WAIT);
+    expect(heard.plan).to.deep.equal(['in plan']);
+    expect(heard.proof).to.deep.equal(['in proof']);
+    expect(heard.every).to.deep.equal([`${world.groups.plan} in plan`, `${world.groups.proof} in proof`]);
+    stop();
+    await space.connection!.api.createPost(world.groups.plan, { text: 'after stop' });
+    await waitUntil(() => heard.plan.length === 2, 'the post did not arrive', WAIT);
+    expect(heard.every, 'a stopped subscriber hears nothing more').to.have.length(2);
   });
 
   it('closes its stream when it leaves the document', async () => {
