@@ -1,9 +1,9 @@
 import { createEmbedTokenVerifier, MutualError, systemClock, type Clock } from '@mutual/protocol';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { agreementRoutes } from './api/agreements.js';
+import { apiCors } from './api/api-cors.js';
 import { calendarApiRoutes, calendarFeedRoutes } from './calendar/calendar-routes.js';
 import { CalendarFeeds } from './calendar/feed-secrets.js';
 import { cockpitRoutes } from './api/cockpit.js';
@@ -73,23 +73,24 @@ export function createApp(options: CreateAppOptions) {
 
   app.use(
     '/api/*',
-    cors({
+    apiCors({
       // Exact origins only, never reflected: an unlisted origin gets no allow header at all.
-      origin: config.hostApps.flatMap((app) => app.origins),
+      origins: config.hostApps.flatMap((app) => app.origins),
       allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
       maxAge: 600,
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.limits.bodyBytes,
-      onError: () => {
-        throw new MutualError('body_too_large', `bodies are limited to ${config.limits.bodyBytes} bytes`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: config.limits.bodyBytes,
+    onError: () => {
+      throw new MutualError('body_too_large', `bodies are limited to ${config.limits.bodyBytes} bytes`);
+    },
+  });
+  // GET and HEAD have no body; asking for one would build a Fetch Request for every read.
+  app.use('/api/*', function limitBodies(c, next) {
+    return c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next);
+  });
   app.use('/api/*', embedAuth({ verify, store, clock }));
   app.use('/api/*', notifications.contactMiddleware);
   app.openAPIRegistry.registerComponent('securitySchemes', 'embedToken', {

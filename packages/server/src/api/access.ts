@@ -1,7 +1,7 @@
 import { canWrite, MutualError, type Group, type PersonId, type Role } from '@mutual/protocol';
-import type { Store } from '../store/store.js';
+import type { GroupAccess, Store } from '../store/store.js';
 
-export interface Access {
+export interface Access extends GroupAccess {
   group: Group;
   role: Role;
 }
@@ -11,9 +11,10 @@ export interface Access {
  * whether or not it exists, so ids cannot be probed.
  */
 export async function requireMember(store: Store, groupId: string, person: PersonId): Promise<Access> {
-  const [group, role] = await Promise.all([store.getGroup(groupId), store.getRole(groupId, person)]);
-  if (!group || !role) throw new MutualError('not_a_member', 'not a member of this group');
-  return { group, role };
+  // One indexed statement: the group, the caller's role in it, and its log position.
+  const access = await store.groupAccess(groupId, person);
+  if (!access?.role) throw new MutualError('not_a_member', 'not a member of this group');
+  return { ...access, role: access.role };
 }
 
 /** As {@link requireMember}, and the role may write (observers only read). */

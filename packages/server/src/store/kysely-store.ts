@@ -23,6 +23,7 @@ import { PROCESS_ID } from '../process-id.js';
 import { signalOf } from '../live/hub.js';
 import { applyEvent } from './apply-event.js';
 import { GroupCommit } from './group-commit.js';
+import { precompile } from './precompiled-query.js';
 import { KyselyCockpitStore } from './kysely-cockpit-store.js';
 import { enqueueOutbox, KyselyOutbox } from './kysely-outbox.js';
 import { KyselyPeerStore } from './kysely-peer-store.js';
@@ -167,18 +168,22 @@ export class KyselyStore implements Store {
     return row?.role as Role | undefined;
   }
 
-  async groupAccess(group: string, person: PersonId): Promise<GroupAccess | undefined> {
-    const ownsDatabase = !this.#notifies;
-    const row = await this.db
+  /** Every group read starts here (the membership check): compiled once. */
+  readonly #groupAccessQuery = precompile(() => this.db, 2, (group, person) =>
+    this.db
       .selectFrom('groups')
-      .leftJoin('memberships', (join) => join.onRef('memberships.group_id', '=', 'groups.id').on('memberships.person_id', '=', person))
+      .leftJoin('memberships', (join) => join.onRef('memberships.group_id', '=', 'groups.id').on('memberships.person_id', '=', person!))
       .selectAll('groups')
       .select('memberships.role')
       // SQLite's data_version changes when another connection (the CLI, another process) commits;
       // this connection's own writes raise last_seq or #peopleWrites instead.
-      .$if(ownsDatabase, (query) => query.select(sql<number>`(select data_version from pragma_data_version)`.as('data_version')))
-      .where('groups.id', '=', group)
-      .executeTakeFirst();
+      .$if(!this.#notifies, (query) => query.select(sql<number>`(select data_version from pragma_data_version)`.as('data_version')))
+      .where('groups.id', '=', group!),
+  );
+
+  async groupAccess(group: string, person: PersonId): Promise<GroupAccess | undefined> {
+    const ownsDatabase = !this.#notifies;
+    const [row] = (await this.#groupAccessQuery(group, person)).rows;
     if (!row) return undefined;
     const dataVersion = (row as { data_version?: number }).data_version;
     return {
