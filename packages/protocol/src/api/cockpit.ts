@@ -6,6 +6,8 @@ import { AgreementSchema } from './agreements.js';
 
 /** How far back "engaged" and "silent" look. */
 export const ENGAGEMENT_WINDOW_DAYS = 14;
+/** The most tasks the cockpit lists as overdue, as blocked, or as what one milestone waits on; totals say how many more. */
+export const COCKPIT_LIST_LIMIT = 10;
 
 export const RISK_LEVELS = ['on-track', 'at-risk', 'off-track'] as const;
 export const RiskSchema = z.enum(RISK_LEVELS).meta({ id: 'Risk' });
@@ -43,9 +45,22 @@ export const CockpitSchema = z
     /** Whole days from today to the decision date; negative once it has passed. */
     daysToDecision: z.number().int().optional(),
     workstreams: z.array(WorkstreamProgressSchema),
+    /** The first overdue tasks, soonest due first (at most {@link COCKPIT_LIST_LIMIT}). */
     overdue: z.array(TaskSchema),
+    /** How many tasks are overdue in all: "and N more" when above `overdue.length`. */
+    overdueTotal: z.number().int().nonnegative().optional(),
+    /** The first blocked tasks, soonest due first (at most {@link COCKPIT_LIST_LIMIT}). */
     blocked: z.array(TaskSchema),
-    nextMilestones: z.array(MilestoneSchema.extend({ waitingOn: z.array(TaskSchema) })),
+    /** How many tasks are blocked in all. */
+    blockedTotal: z.number().int().nonnegative().optional(),
+    nextMilestones: z.array(
+      MilestoneSchema.extend({
+        /** The first open tasks of the milestone's group due on or before it (or undated). */
+        waitingOn: z.array(TaskSchema),
+        /** How many tasks it waits on in all. */
+        waitingOnTotal: z.number().int().nonnegative().optional(),
+      }),
+    ),
     engaged: z.array(ParticipationSchema),
     silent: z.array(PersonSchema),
     decisions: z.array(AgreementSchema),

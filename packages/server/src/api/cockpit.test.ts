@@ -55,6 +55,7 @@ describe('the decider cockpit figures', () => {
     assert.deepEqual(body.overdue.map((t: any) => t.title).sort(), ['Business case draft', 'Pen test']);
     assert.deepEqual(body.blocked.map((t: any) => t.title), ['Pen test']);
     assert.deepEqual(body.nextMilestones.map((m: any) => [m.title, m.waitingOn.map((t: any) => t.title)]), [['Proof signed off', ['Pen test', 'Load test']]]);
+    assert.deepEqual([body.overdueTotal, body.blockedTotal, body.nextMilestones[0].waitingOnTotal], [2, 1, 2]);
     assert.deepEqual(body.engaged.map((e: any) => [e.person.id, e.posts, e.taskChanges]), [[ANA, 0, 7], [BOB, 1, 0]]);
     assert.deepEqual(body.silent.map((p: any) => p.id), [CARLA]);
   });
@@ -77,5 +78,63 @@ describe('the decider cockpit figures', () => {
     assert.equal(body.tasks.length, 5);
     assert.equal(body.milestones.length, 2);
     assert.equal((await as(CARLA, '/spaces/acme/tasks')).body.tasks.length, 2);
+  });
+});
+
+describe('the cockpit of a large plan', () => {
+  let org: TestOrganisation;
+  let now = NOW;
+  const as = async (person: string, path: string, method = 'GET', body?: unknown) => {
+    const response = await fetch(`${org.url}/api${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${await org.token(person)}`, 'Content-Type': 'application/json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  before(async () => {
+    org = await startTestOrganisation({ clock: () => now });
+    await org.admin.createSpace({ id: 'big', name: 'Big', buyer: 'buyer.test' });
+    for (const [id, name] of [[ANA, 'Ana'], [BOB, 'Bob'], [CARLA, 'Carla']] as const) await org.admin.addPerson({ id, name });
+    for (const group of ['big.plan', 'big.steering']) await org.admin.addMember(group, ANA, 'lead');
+    for (const person of [BOB, CARLA]) await org.admin.addMember('big.plan', person);
+    // 12 overdue tasks (3 of them blocked) and 2 more blocked ones not yet due, before a milestone.
+    for (let day = 1; day <= 14; day++) {
+      const status = day % 4 === 0 || day > 12 ? 'blocked' : 'todo';
+      await as(ANA, '/groups/big.plan/tasks', 'POST', { title: `Task ${day}`, status, due: day > 12 ? `2027-01-${day + 10}` : `2026-12-${day + 10}` });
+    }
+    await as(ANA, '/groups/big.plan/milestones', 'POST', { title: 'Go', date: '2027-01-31' });
+    // Engagement looks back over whole UTC days, from the day 14 days before today: Bob's post
+    // of 14 days and some hours ago counts, Carla's of 15 days ago does not.
+    now = Date.parse('2026-12-27T01:00:00Z');
+    await as(BOB, '/groups/big.plan/posts', 'POST', { text: 'On the first day of the window' });
+    now = Date.parse('2026-12-26T23:00:00Z');
+    await as(CARLA, '/groups/big.plan/posts', 'POST', { text: 'The day before' });
+    now = NOW;
+  });
+  after(() => org.close());
+
+  it('lists the first ten overdue, blocked and awaited tasks, with how many there are in all', async () => {
+    const { status, body } = await as(ANA, '/spaces/big/cockpit');
+    assert.equal(status, 200, JSON.stringify(body));
+    assert.deepEqual(body.workstreams, [{ workstream: 'plan', done: 0, total: 14, blocked: 5, overdue: 12, risk: 'off-track' }]);
+    const first10 = Array.from({ length: 10 }, (_, i) => `Task ${i + 1}`);
+    assert.deepEqual(body.overdue.map((t: any) => t.title), first10);
+    assert.equal(body.overdueTotal, 12);
+    assert.deepEqual(body.blocked.map((t: any) => t.title), ['Task 4', 'Task 8', 'Task 12', 'Task 13', 'Task 14']);
+    assert.equal(body.blockedTotal, 5);
+    const [go] = body.nextMilestones;
+    assert.deepEqual(go.waitingOn.map((t: any) => t.title), first10);
+    assert.equal(go.waitingOnTotal, 14);
+  });
+
+  it('counts engagement over whole UTC days', async () => {
+    const { body } = await as(ANA, '/spaces/big/cockpit');
+    assert.deepEqual(body.engaged.map((e: any) => [e.person.id, e.posts, e.taskChanges, e.lastActive]), [
+      [ANA, 0, 15, '2027-01-10T12:00:00.000Z'],
+      [BOB, 1, 0, '2026-12-27T01:00:00.000Z'],
+    ]);
+    assert.deepEqual(body.silent.map((p: any) => p.id), [CARLA]);
   });
 });

@@ -2,18 +2,22 @@ import type { GroupEvent } from '@mutual/protocol';
 import type { Kysely } from 'kysely';
 import { recordNotifications } from '../notify/record-notifications.js';
 import { enqueueWebhookDeliveries } from '../webhooks/enqueue.js';
+import { recordCockpitCounters } from './cockpit-projections.js';
 import type { Database } from './schema.js';
 
 /**
  * Updates the derived tables (entries, reactions, tasks, milestones, memberships) for one event,
  * inside the transaction that appended it. Each case is idempotent, so replaying a log rebuilds
- * the same state.
+ * the same state — except the cockpit's counters, which count each event the one time the store
+ * applies it (cockpit-projections.ts).
  */
 export async function applyEvent(trx: Kysely<Database>, event: GroupEvent, cursor: number): Promise<void> {
   // Same transaction: a notification is durable exactly when its event is (notify/).
   await recordNotifications(trx, event);
   // …and so is a webhook delivery (webhooks/).
   await enqueueWebhookDeliveries(trx, event);
+  // …and the cockpit's counters, which read a changed task before the switch below changes it.
+  await recordCockpitCounters(trx, event);
   const group = event.group;
   switch (event.type) {
     case 'post':

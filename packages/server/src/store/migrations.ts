@@ -332,6 +332,51 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0007-cockpit-figures': {
+    // The cockpit's counters, kept in each event's transaction from now on (store/cockpit-projections.ts)
+    // and counted here from what exists: engagement per group, UTC day and author, from the log;
+    // tasks per group, workstream, status and due date ('' for none), from the tasks. And two
+    // partial indexes that hold open and blocked tasks in the cockpit's order (undated last), so
+    // the first ten of a list are read without sorting the rest.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('participation_days')
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('person_id', 'text', (c) => c.notNull())
+        .addColumn('posts', 'integer', (c) => c.notNull())
+        .addColumn('plan_changes', 'integer', (c) => c.notNull())
+        .addColumn('last_active', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('participation_days_pk', ['group_id', 'day', 'person_id'])
+        .execute();
+      await sql`
+        insert into participation_days (group_id, day, person_id, posts, plan_changes, last_active)
+        select group_id, substr(at, 1, 10), author,
+          sum(case when type in ('post', 'reply') then 1 else 0 end),
+          sum(case when type in ('post', 'reply') then 0 else 1 end),
+          max(at)
+        from events
+        where type in ('post', 'reply', 'task.created', 'task.updated', 'milestone.set')
+        group by group_id, substr(at, 1, 10), author`.execute(db);
+      await db.schema
+        .createTable('task_counts')
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('workstream', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('due', 'text', (c) => c.notNull())
+        .addColumn('tasks', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('task_counts_pk', ['group_id', 'workstream', 'status', 'due'])
+        .execute();
+      await sql`
+        insert into task_counts (group_id, workstream, status, due, tasks)
+        select group_id, coalesce(workstream, ''), status, coalesce(due, ''), count(*)
+        from tasks
+        group by group_id, coalesce(workstream, ''), status, coalesce(due, '')`.execute(db);
+      // The expression must read exactly as the cockpit's queries write it (kysely-cockpit-store.ts).
+      await sql`create index tasks_open_in_order on tasks (group_id, (coalesce(due, '9999-12-31')), title, id) where status <> 'done'`.execute(db);
+      await sql`create index tasks_blocked_in_order on tasks (group_id, (coalesce(due, '9999-12-31')), title, id) where status = 'blocked'`.execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

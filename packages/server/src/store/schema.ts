@@ -29,6 +29,8 @@ export interface Database {
   notification_settings: NotificationSettingsTable;
   notification_outbox: NotificationOutboxTable;
   calendar_feeds: CalendarFeedsTable;
+  participation_days: ParticipationDaysTable;
+  task_counts: TaskCountsTable;
 }
 
 export interface SpacesTable {
@@ -273,4 +275,27 @@ export interface SpaceTemplatesTable {
   description: string | null;
   body: string;
   created_at: string;
+}
+
+/** Who took part in a group on a UTC day: the cockpit's engagement counters (migration 0007). */
+export interface ParticipationDaysTable {
+  group_id: string;
+  /** `YYYY-MM-DD`, the UTC day of the events counted. */
+  day: string;
+  person_id: string;
+  /** Posts and replies. */
+  posts: number;
+  /** Tasks created or changed, milestones set. */
+  plan_changes: number;
+  /** The latest `at` of the events counted. */
+  last_active: string;
+}
+
+/** How many tasks of a group have a workstream, status and due date (migration 0007); '' is none. */
+export interface TaskCountsTable {
+  group_id: string;
+  workstream: string;
+  status: string;
+  due: string;
+  tasks: number;
 }

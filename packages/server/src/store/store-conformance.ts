@@ -128,6 +128,100 @@ export function describeStoreConformance(name: string, openStore: () => Promise<
       });
     });
 
+    it('counts who took part, per UTC day and group, each event once', async () => {
+      await withSpace(async (store) => {
+        const at = (instant: string) => ({ space: 's1', at: instant });
+        const post = await store.append({ ...at('2027-01-01T23:59:00.000Z'), group: 'g1', type: 'post', author: 'ana@seller.test', body: { text: 'a' } });
+        await store.append({ ...at('2027-01-01T23:59:00.000Z'), group: 'g1', type: 'post', author: 'ana@seller.test', body: { text: 'a' } });
+        await store.append({ ...at('2027-01-03T08:00:00.000Z'), group: 'g1', type: 'reply', author: 'bob@seller.test', body: { parent: post.event.id, text: 'b' } });
+        await store.append({ ...at('2027-01-03T09:00:00.000Z'), group: 'g2', type: 'task.created', author: 'ana@seller.test', body: { task: 't', title: 'T', status: 'todo' } });
+        await store.append({ ...at('2027-01-03T10:00:00.000Z'), group: 'g2', type: 'task.updated', author: 'ana@seller.test', body: { task: 't', changes: { status: 'doing' } } });
+        await store.append({ ...at('2027-01-03T11:00:00.000Z'), group: 'g1', type: 'reaction', author: 'ana@seller.test', body: { target: post.event.id, emoji: '👍', on: true } });
+        await store.append({ ...at('2027-01-03T12:00:00.000Z'), group: 'g1', type: 'member.added', author: 'ana@seller.test', body: { person: 'bob@seller.test', role: 'member' } });
+        const byPerson = async (groups: string[], sinceDay: string) =>
+          (await store.cockpit.participation(groups, sinceDay)).sort((a, b) => a.person.localeCompare(b.person));
+        assert.deepEqual(await byPerson(['g1', 'g2'], '2027-01-01'), [
+          { person: 'ana@seller.test', posts: 1, taskChanges: 2, lastActive: '2027-01-03T10:00:00.000Z' },
+          { person: 'bob@seller.test', posts: 1, taskChanges: 0, lastActive: '2027-01-03T08:00:00.000Z' },
+        ]);
+        assert.deepEqual((await byPerson(['g1'], '2027-01-01')).map((p) => [p.person, p.posts, p.taskChanges, p.lastActive]), [
+          ['ana@seller.test', 1, 0, '2027-01-01T23:59:00.000Z'],
+          ['bob@seller.test', 1, 0, '2027-01-03T08:00:00.000Z'],
+        ]);
+        assert.deepEqual((await byPerson(['g1', 'g2'], '2027-01-02')).map((p) => [p.person, p.posts, p.taskChanges]), [
+          ['ana@seller.test', 0, 2],
+          ['bob@seller.test', 1, 0],
+        ]);
+        assert.deepEqual(await byPerson(['g1', 'g2'], '2027-01-04'), []);
+        assert.deepEqual(await byPerson([], '2027-01-01'), []);
+      });
+    });
+
+    it('counts a replicated event once, however often it is offered', async () => {
+      await withSpace(async (store) => {
+        await store.createGroup({ id: 'r1', space: 's1', kind: 'workstream', workstream: 'contract', name: 'r1', home: 'buyer.test' }, AT);
+        const event = { id: 'e1', space: 's1', group: 'r1', seq: 1, type: 'post', author: 'sam@buyer.test', at: AT, body: { text: 'from the buyer' } } as const;
+        assert.equal((await store.applyReplicated({ event, proof: 'p' })).outcome, 'applied');
+        assert.equal((await store.applyReplicated({ event, proof: 'p' })).outcome, 'duplicate');
+        assert.deepEqual(await store.cockpit.participation(['r1'], '2027-01-01'), [{ person: 'sam@buyer.test', posts: 1, taskChanges: 0, lastActive: AT }]);
+      });
+    });
+
+    it('counts tasks per workstream and lists the first overdue and blocked ones, soonest due first', async () => {
+      await withSpace(async (store) => {
+        await store.createGroup({ id: 'p', space: 's1', kind: 'plan', name: 'plan', home: 'seller.test' }, AT);
+        const task = (group: string, task: string, status: 'todo' | 'doing' | 'blocked' | 'done', due?: string, workstream?: string) =>
+          append(store, group, 'task.created', { task, title: `Task ${task}`, status, ...(due && { due }), ...(workstream && { workstream }) });
+        await task('g1', 'a', 'done', '2027-01-02');
+        await task('g1', 'b', 'blocked', '2027-01-20');
+        await task('g1', 'c', 'todo', '2027-01-05');
+        await task('g1', 'd', 'doing', '2027-01-04');
+        await task('g1', 'e', 'blocked');
+        await task('g2', 'f', 'todo', '2027-01-01', 'contract');
+        await task('p', 'g', 'todo', '2027-01-03');
+        await task('p', 'h', 'todo', '2027-01-30');
+        await append(store, 'g1', 'task.updated', { task: 'c', changes: { status: 'done' } });
+        const today = '2027-01-10';
+        const counts = async (groups: string[]) => (await store.cockpit.workstreamCounts(groups, today)).sort((a, b) => a.workstream.localeCompare(b.workstream));
+        assert.deepEqual(await counts(['g1', 'g2', 'p']), [
+          { workstream: 'contract', done: 0, total: 1, blocked: 0, overdue: 1 },
+          { workstream: 'plan', done: 0, total: 2, blocked: 0, overdue: 1 },
+          { workstream: 'proof', done: 2, total: 5, blocked: 2, overdue: 1 },
+        ]);
+        assert.deepEqual(await counts(['g1']), [{ workstream: 'proof', done: 2, total: 5, blocked: 2, overdue: 1 }]);
+        assert.deepEqual(await store.cockpit.workstreamCounts([], today), []);
+        const titles = (tasks: Array<{ title: string }>) => tasks.map((t) => t.title);
+        assert.deepEqual(titles(await store.cockpit.overdueTasks(['g1', 'g2', 'p'], today, 10)), ['Task f', 'Task g', 'Task d']);
+        assert.deepEqual(titles(await store.cockpit.overdueTasks(['g1', 'g2', 'p'], today, 2)), ['Task f', 'Task g']);
+        assert.deepEqual(titles(await store.cockpit.overdueTasks(['p'], today, 10)), ['Task g']);
+        assert.deepEqual(titles(await store.cockpit.blockedTasks(['g1', 'g2'], 10)), ['Task b', 'Task e'], 'undated last');
+        assert.deepEqual(titles(await store.cockpit.blockedTasks(['g1'], 1)), ['Task b']);
+        assert.deepEqual(await store.cockpit.blockedTasks(['g2', 'p'], 10), []);
+      });
+    });
+
+    it('gives the next milestones and what each waits on, bounded, with a total', async () => {
+      await withSpace(async (store) => {
+        const milestone = (group: string, id: string, date: string, done = false) => append(store, group, 'milestone.set', { milestone: id, title: id, date, done });
+        await milestone('g1', 'past', '2027-01-05');
+        await milestone('g1', 'done', '2027-01-20', true);
+        await milestone('g1', 'soon', '2027-01-15');
+        await milestone('g2', 'later', '2027-02-01');
+        await milestone('g2', 'latest', '2027-03-01');
+        const next = await store.cockpit.nextMilestones(['g1', 'g2'], '2027-01-10', 2);
+        assert.deepEqual(next.map((m) => m.id), ['soon', 'later']);
+        assert.deepEqual((await store.cockpit.nextMilestones(['g2'], '2027-01-10', 5)).map((m) => m.id), ['later', 'latest']);
+        for (const [task, status, due] of [['a', 'todo', '2027-01-12'], ['b', 'done', '2027-01-11'], ['c', 'blocked', '2027-01-14'], ['d', 'todo', '2027-01-16'], ['e', 'doing', undefined]] as const) {
+          await append(store, 'g1', 'task.created', { task, title: task, status, ...(due && { due }) });
+        }
+        await append(store, 'g2', 'task.created', { task: 'x', title: 'x', status: 'todo', due: '2027-01-12' });
+        const waiting = await store.cockpit.waitingOn(next[0]!, 2);
+        assert.deepEqual(waiting.tasks.map((t) => t.title), ['a', 'c']);
+        assert.equal(waiting.total, 3, 'a, c and the undated e');
+        assert.deepEqual((await store.cockpit.waitingOn(next[0]!, 10)).tasks.map((t) => t.title), ['a', 'c', 'e']);
+      });
+    });
+
     it('refuses to append to a group that does not exist', async () => {
       await withSpace(async (store) => {
         await assert.rejects(append(store, 'nope', 'post', { text: 'x' }), (error: any) => error.code === 'not_found');
