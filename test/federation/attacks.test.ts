@@ -72,6 +72,40 @@ describe('a hostile or confused peer', () => {
     assert.equal(again.body.code, 'token_replayed');
   });
 
+  it('takes a submission once when the same signed request arrives twice at once, and refuses it after', async () => {
+    // The replay record is stored with the append it authorises (one commit): both copies must
+    // still not both get through.
+    await settle([f.seller, f.buyer]);
+    const path = `/federation/v1/groups/${group('proof')}/submit`;
+    const claim = (await f.buyer.server.store.peers.getClaim(group('proof'), PEOPLE.sofia))?.token;
+    assert.ok(claim, 'the buyer holds a claim for Sofia');
+    const text = `twice at once ${Date.now()}`;
+    const draft = { space: SPACE, group: group('proof'), type: 'post', author: PEOPLE.sofia, at: new Date().toISOString(), body: { text } };
+    const body = { writes: [{ draft, claim, author: { id: PEOPLE.sofia, name: 'Sofia', organisation: 'buyer.test' } }] };
+    const token = await signServerRequest({ issuer: f.buyer.url, audience: f.seller.url, method: 'POST', path, body: JSON.stringify(body), key: buyerKey });
+    const both = await Promise.all([send({ path, body, token }), send({ path, body, token })]);
+    assert.deepEqual(both.map((answer) => answer.status).sort(), [200, 401]);
+    assert.equal(both.find((answer) => answer.status === 401)!.body.code, 'token_replayed');
+    assert.equal(both.find((answer) => answer.status === 200)!.body.results[0].error, undefined);
+    const later = await send({ path, body, token });
+    assert.equal(later.status, 401);
+    assert.equal(later.body.code, 'token_replayed');
+    const posts = (await f.seller.server.store.sealedAfter(group('proof'), 0, 1000)).filter(({ event }) => (event.body as { text?: string }).text === text);
+    assert.equal(posts.length, 1);
+  });
+
+  it('remembers a submission whose every write was refused: its replay is refused too', async () => {
+    const path = `/federation/v1/groups/${group('proof')}/submit`;
+    const draft = { space: SPACE, group: group('proof'), type: 'post', author: PEOPLE.sofia, at: new Date().toISOString(), body: { text: 'with a bad claim' } };
+    const body = { writes: [{ draft, claim: 'not-a-claim', author: { id: PEOPLE.sofia, name: 'Sofia', organisation: 'buyer.test' } }] };
+    const first = await send({ path, body });
+    assert.equal(first.status, 200);
+    assert.ok(first.body.results[0].error, 'the write was refused');
+    const again = await send({ path, body, token: first.token! });
+    assert.equal(again.status, 401);
+    assert.equal(again.body.code, 'token_replayed');
+  });
+
   it('refuses a body altered after signing, and a request signed for another path', async () => {
     const path = `/federation/v1/groups/${group('proof')}/submit`;
     const draft = { space: SPACE, group: group('proof'), type: 'post', author: PEOPLE.sofia, at: new Date().toISOString(), body: { text: 'original' } };

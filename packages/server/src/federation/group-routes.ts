@@ -46,7 +46,7 @@ export function groupRoutes(deps: FederationDeps) {
   return new Hono<FederationEnv>()
     .post('/federation/v1/groups/:group/events', async (c) => {
       const delivery = parseSigned(c.var.body, DeliverySchema, { field: 'events', maxItems: MAX_EVENTS_PER_REQUEST, maxItemBytes: MAX_EVENT_BYTES });
-      const receipt = await applier.receive(c.var.peer, delivery, c.req.param('group'));
+      const receipt = await applier.receive(c.var.peer, delivery, c.req.param('group'), { replay: c.var.replay });
       return c.json({ applied: receipt.applied, held: receipt.held, rejected: receipt.rejected });
     })
     .get('/federation/v1/groups/:group/events', async (c) => {
@@ -76,7 +76,7 @@ export function groupRoutes(deps: FederationDeps) {
       const results: SubmissionResult['results'] = [];
       const accepted: string[] = [];
       for (const write of submission.writes) {
-        const outcome = await acceptRemoteWrite(deps, c.var.peer, group, write);
+        const outcome = await acceptRemoteWrite(deps, c.var.peer, group, write, c.var.replay);
         results.push(outcome);
         if (outcome.seq !== undefined) accepted.push(outcome.id);
       }

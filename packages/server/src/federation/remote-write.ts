@@ -14,6 +14,8 @@ import {
 } from '@mutual/protocol';
 import type { PeerRecord } from '../store/peer-store.js';
 import type { FederationDeps } from './context.js';
+import { upsertPersonIfChanged } from './profile-updates.js';
+import type { RequestReplay } from './request-replay.js';
 
 /** What a remote organisation may write in a group homed here; membership is the home's to change. */
 const REMOTE_WRITABLE = new Set(['post', 'reply', 'reaction', 'task.created', 'task.updated', 'milestone.set', 'agreement.proposed', 'agreement.countersigned']);
@@ -30,19 +32,22 @@ export async function acceptRemoteWrite(
   peer: PeerRecord,
   group: Group,
   write: Write,
+  replay: RequestReplay,
 ): Promise<{ id: string; seq?: number; error?: { code: string; message: string } }> {
   const draft = write.draft as EventDraft;
   const id = await eventId(draft);
   try {
     await check(deps, peer, group, write, draft);
-    if (write.author.id === draft.author && write.author.organisation === peer.domain) await deps.store.upsertPerson(write.author);
-    const stored = await deps.writer.appendDraft(draft, write.clientId);
+    if (write.author.id === draft.author && write.author.organisation === peer.domain) await upsertPersonIfChanged(deps.store, write.author);
+    const stored = await replay.within((request) => deps.writer.appendDraft(draft, write.clientId, request));
     return { id: stored.event.id, seq: stored.event.seq };
   } catch (error) {
-    if (isMutualError(error)) return { id, error: { code: error.code, message: error.message } };
+    // A replay refuses the whole request, not one write of it.
+    if (isMutualError(error) && error.code !== 'token_replayed') return { id, error: { code: error.code, message: error.message } };
     throw error;
   }
 }
+
 
 async function check(deps: FederationDeps, peer: PeerRecord, group: Group, write: Write, draft: EventDraft) {
   const { store, config, keys, clock, directory } = deps;

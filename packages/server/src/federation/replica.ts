@@ -14,6 +14,8 @@ import type { LiveHub } from '../live/hub.js';
 import type { PeerRecord } from '../store/peer-store.js';
 import type { Store } from '../store/store.js';
 import type { PeerDirectory } from './peer-directory.js';
+import { upsertGroupIfChanged, upsertPersonIfChanged } from './profile-updates.js';
+import type { RequestReplay } from './request-replay.js';
 
 export interface ReplicaPayload {
   space: Space;
@@ -52,7 +54,12 @@ export class ReplicaApplier {
    * a backfill page does not start another (`fromBackfill`), or a home that never sends the
    * missing event would be asked again and again without pause. The next delivery asks again.
    */
-  async receive(peer: PeerRecord, payload: ReplicaPayload, groupInUrl: string, options: { fromBackfill?: boolean } = {}): Promise<DeliveryReceipt & { rejected: number }> {
+  async receive(
+    peer: PeerRecord,
+    payload: ReplicaPayload,
+    groupInUrl: string,
+    options: { fromBackfill?: boolean; replay?: RequestReplay } = {},
+  ): Promise<DeliveryReceipt & { rejected: number }> {
     const { store, hub, domain, clock } = this.#options;
     const { space, group } = payload;
     if (group.id !== groupInUrl) throw new MutualError('invalid_request', 'the body is about another group than the URL');
@@ -69,10 +76,10 @@ export class ReplicaApplier {
 
     const at = new Date(clock()).toISOString();
     if (!knownSpace) await store.upsertSpace(space, at);
-    await store.upsertGroup(group, at);
+    await upsertGroupIfChanged(store, group, existing, at);
     for (const person of payload.people) {
       // A peer never speaks for our own people; and a profile must be of the domain it claims.
-      if (domainOf(person.id) !== domain && person.organisation === domainOf(person.id)) await store.upsertPerson(person);
+      if (domainOf(person.id) !== domain && person.organisation === domainOf(person.id)) await upsertPersonIfChanged(store, person);
     }
 
     const keys = await this.#options.directory.keysOf(peer.domain);
@@ -93,8 +100,10 @@ export class ReplicaApplier {
       }
       verified.push(sealed);
     }
-    // In sequence order, and on SQLite in one shared commit: one fsync per delivery, not per event.
-    const outcomes = await store.applyReplicatedInOrder(verified);
+    // In sequence order and in one write with the request's replay record: one commit per delivery.
+    const outcomes = options.replay
+      ? await options.replay.within((request) => store.applyReplicatedInOrder(verified, request))
+      : await store.applyReplicatedInOrder(verified);
     for (const [i, result] of outcomes.entries()) {
       if (result.outcome === 'applied') hub.publish(result.stored);
       else if (result.outcome === 'gap') await store.hold(verified[i]!);
@@ -105,7 +114,8 @@ export class ReplicaApplier {
     for (const claim of payload.claims ?? []) {
       try {
         const verified = await verifyMembershipClaim(claim, { issuer: peer.origin, audience: this.#options.origin, keys, clock });
-        if (verified.group === group.id && domainOf(verified.person) === domain) {
+        // The same claim comes with every delivery until it is renewed: save it once.
+        if (verified.group === group.id && domainOf(verified.person) === domain && (await store.peers.getClaim(group.id, verified.person))?.token !== claim) {
           await store.peers.saveClaim(group.id, verified.person, claim, verified.expiresAt);
         }
       } catch {

@@ -4,12 +4,15 @@ import type { z } from 'zod';
 import type { PeerRecord } from '../store/peer-store.js';
 import type { Store } from '../store/store.js';
 import type { PeerDirectory } from './peer-directory.js';
+import { RequestReplay } from './request-replay.js';
 
 export interface FederationVariables {
   /** The authenticated sending peer. */
   peer: PeerRecord;
   /** The exact bytes that were signed. */
   body: Uint8Array;
+  /** The request's replay record, to store with the first write it makes (see RequestReplay). */
+  replay: RequestReplay;
 }
 export type FederationEnv = { Variables: FederationVariables };
 
@@ -27,6 +30,8 @@ export interface ServerAuthOptions {
  */
 export function serverAuth(options: ServerAuthOptions): MiddlewareHandler<FederationEnv> {
   if (!options.store || !options.directory || !options.audience) throw new TypeError('serverAuth needs store, directory and audience');
+  /** Requests being handled by this process, by issuer and id: a copy arriving meanwhile is a replay. */
+  const inFlight = new Set<string>();
   return async function serverAuthentication(c, next) {
     const header = c.req.header('Authorization');
     const match = header ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
@@ -43,13 +48,32 @@ export function serverAuth(options: ServerAuthOptions): MiddlewareHandler<Federa
       keysOf: (issuer) => options.directory.keysByOriginNow(issuer),
       clock: options.clock,
     });
-    const forgetAfter = verified.expiresAt + CLOCK_TOLERANCE_SECONDS * 1000;
-    if (!(await options.store.peers.rememberRequest(verified.issuer, verified.jti, forgetAfter, options.clock()))) {
+    const record = { issuer: verified.issuer, jti: verified.jti, expiresAt: verified.expiresAt + CLOCK_TOLERANCE_SECONDS * 1000, now: options.clock() };
+    // Refused at once if seen (stored, or arriving twice at the same time); otherwise stored with
+    // the first write the request makes, in the same commit, or alone before the answer leaves.
+    const key = `${record.issuer} ${record.jti}`;
+    if (inFlight.has(key) || (await options.store.peers.requestSeen(record.issuer, record.jti, record.now))) {
       throw new TokenError('token_replayed', 'this request was already received');
     }
-    c.set('peer', (await options.directory.byOrigin(verified.issuer))!);
-    c.set('body', body);
-    await next();
+    inFlight.add(key);
+    try {
+      const replay = new RequestReplay(record);
+      c.set('peer', (await options.directory.byOrigin(verified.issuer))!);
+      c.set('body', body);
+      c.set('replay', replay);
+      try {
+        await next();
+      } finally {
+        // Also when the handler failed: a refused request stays refused if replayed.
+        if (!replay.recorded) {
+          const fresh = await options.store.peers.rememberRequest(record.issuer, record.jti, record.expiresAt, record.now);
+          replay.markRecorded();
+          if (!fresh) throw new TokenError('token_replayed', 'this request was already received');
+        }
+      }
+    } finally {
+      inFlight.delete(key);
+    }
   };
 }
 

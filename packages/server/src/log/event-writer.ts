@@ -3,6 +3,7 @@ import {
   MutualError,
   signEventProof,
   systemClock,
+  TokenError,
   type Clock,
   type EventBody,
   type EventDraft,
@@ -11,6 +12,7 @@ import {
 } from '@mutual/protocol';
 import type { ServerKeys } from '../federation/server-keys.js';
 import type { LiveHub } from '../live/hub.js';
+import type { RequestRecord } from '../store/request-record.js';
 import type { Store, StoredEvent } from '../store/store.js';
 
 export interface WriteRequest<T extends EventType> {
@@ -83,17 +85,24 @@ export class EventWriter {
 
   /**
    * Appends a draft written elsewhere (a remote person's, already dated) to a group homed here.
-   * Idempotent: the same draft, or the same author's clientId, is placed once.
+   * Idempotent: the same draft, or the same author's clientId, is placed once. `request` is the
+   * server request that carries the draft: remembered (replay protection) with the append.
    */
-  async appendDraft(draft: EventDraft, clientId?: string): Promise<StoredEvent> {
+  async appendDraft(draft: EventDraft, clientId?: string, request?: RequestRecord): Promise<StoredEvent> {
     const { store, hub, keys, domain } = this.#options;
     if (clientId) {
       const earlier = await store.findByClientId(draft.group, draft.author, clientId);
-      if (earlier) return earlier;
+      if (earlier) {
+        if (request && !(await store.peers.rememberRequest(request.issuer, request.jti, request.expiresAt, request.now))) {
+          throw new TokenError('token_replayed', 'this request was already received');
+        }
+        return earlier;
+      }
     }
     const key = await keys.signingKey();
     const stored = await store.append(draft, {
       ...(clientId && { clientId }),
+      ...(request && { request }),
       seal: (event) => signEventProof(event, domain, key),
     });
     hub.publish(stored);

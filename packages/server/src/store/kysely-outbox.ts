@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { MemoryLeases } from './memory-leases.js';
 import type { NewOutboxItem, OutboxItem, OutboxStore } from './outbox-store.js';
 import type { Database, OutboxTable } from './schema.js';
 
@@ -15,15 +16,32 @@ const toItem = (row: Selectable<OutboxTable>): OutboxItem => ({
   failedAt: row.failed_at,
 });
 
+export interface KyselyOutboxOptions {
+  /**
+   * Keep leases in memory: only when this process alone sends from the database (SQLite). Several
+   * processes sharing PostgreSQL need the `outbox_leases` table to take turns.
+   */
+  leasesInMemory?: boolean;
+  /**
+   * Runs a write in a transaction: the store's group commit on SQLite, so that enqueuing and
+   * completing items share the fsync of the appends committing at the same time.
+   */
+  write?: <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
+}
+
 export class KyselyOutbox implements OutboxStore {
   readonly #db: Kysely<Database>;
+  readonly #memoryLeases: MemoryLeases | undefined;
+  readonly #write: NonNullable<KyselyOutboxOptions['write']>;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, options: KyselyOutboxOptions = {}) {
     this.#db = db;
+    this.#memoryLeases = options.leasesInMemory ? new MemoryLeases() : undefined;
+    this.#write = options.write ?? ((work) => db.transaction().execute(work));
   }
 
   async enqueue(item: NewOutboxItem, at: string) {
-    return enqueueOutbox(this.#db, item, at);
+    return this.#write((trx) => enqueueOutbox(trx, item, at));
   }
 
   async dueTargets(now: number) {
@@ -50,7 +68,7 @@ export class KyselyOutbox implements OutboxStore {
   }
 
   async complete(ids: readonly number[]) {
-    if (ids.length) await this.#db.deleteFrom('outbox').where('id', 'in', [...ids]).execute();
+    if (ids.length) await this.#write((trx) => trx.deleteFrom('outbox').where('id', 'in', [...ids]).execute());
   }
 
   async retryLater(target: string, ids: readonly number[], nextAttemptAt: number, error: string) {
@@ -81,6 +99,7 @@ export class KyselyOutbox implements OutboxStore {
   }
 
   async lease(target: string, holder: string, now: number, ttlMs: number) {
+    if (this.#memoryLeases) return this.#memoryLeases.lease(target, holder, now, ttlMs);
     const taken = await this.#db
       .insertInto('outbox_leases')
       .values({ target, holder, until: now + ttlMs })
@@ -96,6 +115,7 @@ export class KyselyOutbox implements OutboxStore {
   }
 
   async release(target: string, holder: string) {
+    if (this.#memoryLeases) return this.#memoryLeases.release(target, holder);
     await this.#db.deleteFrom('outbox_leases').where('target', '=', target).where('holder', '=', holder).execute();
   }
 

@@ -2,6 +2,7 @@ import type { JSONWebKeySet } from 'jose';
 import type { Kysely } from 'kysely';
 import type { InvitationOutcome, PeerRecord, PeerStore, ServerKeyRecord } from './peer-store.js';
 import { enqueueOutbox } from './kysely-outbox.js';
+import { recordRequest, requestSeen } from './request-record.js';
 import type { Database, PeersTable } from './schema.js';
 
 const toPeer = (row: PeersTable): PeerRecord => ({
@@ -106,13 +107,11 @@ export class KyselyPeerStore implements PeerStore {
   }
 
   async rememberRequest(issuer: string, jti: string, expiresAt: number, now: number) {
-    await this.#db.deleteFrom('seen_requests').where('expires_at', '<', now).execute();
-    const inserted = await this.#db
-      .insertInto('seen_requests')
-      .values({ issuer, jti, expires_at: expiresAt })
-      .onConflict((oc) => oc.columns(['issuer', 'jti']).doNothing())
-      .executeTakeFirst();
-    return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
+    return recordRequest(this.#db, { issuer, jti, expiresAt, now });
+  }
+
+  async requestSeen(issuer: string, jti: string, now: number) {
+    return requestSeen(this.#db, issuer, jti, now);
   }
 
   async saveClaim(group: string, person: string, token: string, expiresAt: number) {

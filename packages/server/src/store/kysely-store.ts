@@ -16,6 +16,7 @@ import {
   type Role,
   type SealedEvent,
   type Space,
+  TokenError,
 } from '@mutual/protocol';
 import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import { SIGNAL_CHANNEL } from '../live/postgres-notifier.js';
@@ -27,6 +28,7 @@ import { precompile } from './precompiled-query.js';
 import { KyselyCockpitStore } from './kysely-cockpit-store.js';
 import { enqueueOutbox, KyselyOutbox } from './kysely-outbox.js';
 import { KyselyPeerStore } from './kysely-peer-store.js';
+import { recordRequest, type RequestRecord } from './request-record.js';
 import { toAgreement, toEvent, toGroup, toMilestone, toPerson, toSpace, toStored, toTask, unknownPerson } from './rows.js';
 import type { Database, EntriesTable } from './schema.js';
 import { personalise, type SharedFeedPage, type SharedFeedPost, type SharedFeedReply, type SharedReaction } from './shared-feed-page.js';
@@ -52,7 +54,10 @@ export class KyselyStore implements Store {
   constructor(db: Kysely<Database>) {
     this.db = db;
     this.peers = new KyselyPeerStore(db);
-    this.outbox = new KyselyOutbox(db);
+    // One process owns a SQLite file: its outbox leases need not be written to disk, and its
+    // outbox writes share the appends' commits.
+    const ownsDatabase = !(db.getExecutor().adapter instanceof PostgresAdapter);
+    this.outbox = new KyselyOutbox(db, { leasesInMemory: ownsDatabase, write: (work) => this.#logWrite(work) });
     this.cockpit = new KyselyCockpitStore(db);
     this.#notifies = db.getExecutor().adapter instanceof PostgresAdapter;
     this.#groupCommit = this.#notifies ? undefined : new GroupCommit(db);
@@ -245,6 +250,7 @@ export class KyselyStore implements Store {
   async append(draft: EventDraft, options: AppendOptions = {}): Promise<StoredEvent> {
     const id = await eventId(draft);
     return this.#logWrite(async (trx) => {
+      if (options.request) await this.#rememberIn(trx, options.request);
       const existing = await trx.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
       if (existing) return toStored(existing);
       const bumped = await trx
@@ -273,32 +279,42 @@ export class KyselyStore implements Store {
     });
   }
 
-  async applyReplicated({ event, proof }: SealedEvent): Promise<ReplicaOutcome> {
+  async applyReplicated(sealed: SealedEvent): Promise<ReplicaOutcome> {
+    return this.#logWrite((trx) => this.#applyReplicatedIn(trx, sealed));
+  }
+
+  async applyReplicatedInOrder(events: readonly SealedEvent[], request?: RequestRecord): Promise<ReplicaOutcome[]> {
+    // One write for the whole delivery, with the request that brought it: one commit (SQLite
+    // group commit may share it further), and a replayed request applies nothing.
     return this.#logWrite(async (trx) => {
-      const group = await trx.selectFrom('groups').select('last_seq').where('id', '=', event.group).executeTakeFirst();
-      if (!group) throw new MutualError('not_found', 'no such group');
-      const last = Number(group.last_seq);
-      if (event.seq <= last) {
-        const there = await trx.selectFrom('events').select('id').where('group_id', '=', event.group).where('seq', '=', event.seq).executeTakeFirst();
-        return there?.id === event.id ? { outcome: 'duplicate' } : { outcome: 'conflict' };
-      }
-      if (event.seq !== last + 1) return { outcome: 'gap', expected: last + 1 };
-      const clash = await trx.selectFrom('events').select('id').where('id', '=', event.id).executeTakeFirst();
-      if (clash) return { outcome: 'conflict' };
-      await trx.updateTable('groups').set({ last_seq: event.seq }).where('id', '=', event.group).execute();
-      const clientId = 'clientId' in event.body && typeof event.body.clientId === 'string' ? event.body.clientId : null;
-      const { cursor, position } = await this.#insertEvent(trx, event, proof, clientId);
-      await applyEvent(trx, event, cursor);
-      return { outcome: 'applied', stored: { cursor: position, event } };
+      if (request) await this.#rememberIn(trx, request);
+      const outcomes: ReplicaOutcome[] = [];
+      for (const sealed of events) outcomes.push(await this.#applyReplicatedIn(trx, sealed));
+      return outcomes;
     });
   }
 
-  async applyReplicatedInOrder(events: readonly SealedEvent[]): Promise<ReplicaOutcome[]> {
-    // Group commit runs queued writes in order; without it, one at a time keeps the order.
-    if (this.#groupCommit) return Promise.all(events.map((sealed) => this.applyReplicated(sealed)));
-    const outcomes: ReplicaOutcome[] = [];
-    for (const sealed of events) outcomes.push(await this.applyReplicated(sealed));
-    return outcomes;
+  /** Remembers the authorising request inside the write's transaction; a replay fails the write. */
+  async #rememberIn(trx: Kysely<Database>, request: RequestRecord): Promise<void> {
+    if (!(await recordRequest(trx, request))) throw new TokenError('token_replayed', 'this request was already received');
+  }
+
+  async #applyReplicatedIn(trx: Kysely<Database>, { event, proof }: SealedEvent): Promise<ReplicaOutcome> {
+    const group = await trx.selectFrom('groups').select('last_seq').where('id', '=', event.group).executeTakeFirst();
+    if (!group) throw new MutualError('not_found', 'no such group');
+    const last = Number(group.last_seq);
+    if (event.seq <= last) {
+      const there = await trx.selectFrom('events').select('id').where('group_id', '=', event.group).where('seq', '=', event.seq).executeTakeFirst();
+      return there?.id === event.id ? { outcome: 'duplicate' } : { outcome: 'conflict' };
+    }
+    if (event.seq !== last + 1) return { outcome: 'gap', expected: last + 1 };
+    const clash = await trx.selectFrom('events').select('id').where('id', '=', event.id).executeTakeFirst();
+    if (clash) return { outcome: 'conflict' };
+    await trx.updateTable('groups').set({ last_seq: event.seq }).where('id', '=', event.group).execute();
+    const clientId = 'clientId' in event.body && typeof event.body.clientId === 'string' ? event.body.clientId : null;
+    const { cursor, position } = await this.#insertEvent(trx, event, proof, clientId);
+    await applyEvent(trx, event, cursor);
+    return { outcome: 'applied', stored: { cursor: position, event } };
   }
 
   async hold({ event, proof }: SealedEvent) {

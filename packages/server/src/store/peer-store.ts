@@ -41,6 +41,8 @@ export interface PeerStore {
 
   /** Records a request id; false if it was seen before (a replay). Forgets expired ids. */
   rememberRequest(issuer: string, jti: string, expiresAt: number, now: number): Promise<boolean>;
+  /** Whether a request id is remembered, without writing (see {@link Store.append}'s `request`). */
+  requestSeen(issuer: string, jti: string, now: number): Promise<boolean>;
 
   saveClaim(group: string, person: string, token: string, expiresAt: number): Promise<void>;
   getClaim(group: string, person: string): Promise<{ token: string; expiresAt: number } | undefined>;

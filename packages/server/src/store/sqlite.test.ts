@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { openSqliteStore } from './sqlite.js';
+import { describeOutboxLeaseConformance } from './outbox-lease-conformance.js';
+import { describeReplayRecordConformance } from './replay-record-conformance.js';
 import { describeStoreConformance } from './store-conformance.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'mutual-sqlite-'));
@@ -11,6 +13,8 @@ after(() => rmSync(folder, { recursive: true, force: true }));
 let files = 0;
 
 describeStoreConformance('SQLite', () => openSqliteStore(join(folder, `store-${++files}.db`)));
+describeReplayRecordConformance('SQLite', () => openSqliteStore(join(folder, `store-${++files}.db`)));
+describeOutboxLeaseConformance('SQLite', () => openSqliteStore(join(folder, `store-${++files}.db`)));
 
 describe('SQLite file', () => {
   it('keeps what was written across a close and reopen, and migrates once', async () => {

@@ -19,6 +19,7 @@ import type {
 import type { CockpitStore } from './cockpit-store.js';
 import type { OutboxStore } from './outbox-store.js';
 import type { PeerStore } from './peer-store.js';
+import type { RequestRecord } from './request-record.js';
 import type { SharedFeedPage } from './shared-feed-page.js';
 
 /** An event as stored here, with its position in its space (the live stream's resume point). */
@@ -35,6 +36,12 @@ export interface AppendOptions {
   clientId?: string;
   /** Signs the event's place in the log (the home server's proof), inside the transaction. */
   seal?: (event: GroupEvent) => Promise<string>;
+  /**
+   * The server request that authorises this write, remembered in the same transaction (replay
+   * protection without a commit of its own). A replay found there fails the append with
+   * `token_replayed`, and nothing of it is stored.
+   */
+  request?: RequestRecord;
 }
 
 /** What became of a replicated event offered to {@link Store.applyReplicated}. */
@@ -131,8 +138,10 @@ export interface Store {
   /**
    * {@link applyReplicated} for each event, strictly in the given order, as one batch where the
    * store can share the commit (SQLite): a delivery of many events costs one fsync, not one each.
+   * With `request`, the delivery's server request is remembered in the same write, as for
+   * {@link AppendOptions.request}: a replay applies nothing and fails with `token_replayed`.
    */
-  applyReplicatedInOrder(events: readonly SealedEvent[]): Promise<ReplicaOutcome[]>;
+  applyReplicatedInOrder(events: readonly SealedEvent[], request?: RequestRecord): Promise<ReplicaOutcome[]>;
   /** Keeps an event that arrived ahead of a gap. */
   hold(sealed: SealedEvent): Promise<void>;
   held(group: string): Promise<SealedEvent[]>;
