@@ -9,7 +9,7 @@ export interface FeedPageCacheOptions {
   maxPersonalCopies?: number;
 }
 
-/** A first page as it was when the group's log stood at `lastSeq`, and its JSON. */
+/** A first page as it was when the group's log stood at `lastSeq`, and its JSON (UTF-8). */
 interface CachedPage {
   lastSeq: number;
   sideVersion: string;
@@ -19,9 +19,9 @@ interface CachedPage {
 interface PageBodies {
   page: SharedFeedPage;
   /** The JSON everyone gets who reacted to nothing on the page (`mine` false throughout). */
-  common: string;
+  common: Uint8Array<ArrayBuffer>;
   reactors: Set<PersonId>;
-  personal: Map<PersonId, string>;
+  personal: Map<PersonId, Uint8Array<ArrayBuffer>>;
 }
 
 /**
@@ -48,11 +48,14 @@ export class FeedPageCache {
     this.#maxPersonal = options.maxPersonalCopies ?? 64;
   }
 
-  /** The JSON of a group's first page for a member who has just passed the membership check. */
-  async firstPage(access: GroupAccess, viewer: PersonId, limit: number): Promise<string> {
+  /**
+   * The JSON of a group's first page, encoded (kept encoded: the bytes are written as they are),
+   * for a member who has just passed the membership check.
+   */
+  async firstPage(access: GroupAccess, viewer: PersonId, limit: number): Promise<Uint8Array<ArrayBuffer>> {
     const { sideVersion, lastSeq } = access;
     const group = access.group.id;
-    if (sideVersion === undefined) return JSON.stringify(await this.#store.feedPage({ group, viewer, limit }));
+    if (sideVersion === undefined) return encode(await this.#store.feedPage({ group, viewer, limit }));
     const key = `${group}\n${limit}`;
     let cached = this.#pages.get(key);
     if (cached && cached.lastSeq === lastSeq && cached.sideVersion === sideVersion) {
@@ -73,7 +76,7 @@ export class FeedPageCache {
     if (!bodies.reactors.has(viewer)) return bodies.common;
     let personal = bodies.personal.get(viewer);
     if (personal === undefined) {
-      personal = JSON.stringify(personalise(bodies.page, viewer));
+      personal = encode(personalise(bodies.page, viewer));
       if (bodies.personal.size >= this.#maxPersonal) bodies.personal.clear();
       bodies.personal.set(viewer, personal);
     }
@@ -87,6 +90,10 @@ export class FeedPageCache {
 
   async #build(group: string, limit: number): Promise<PageBodies> {
     const page = await this.#store.sharedFeedPage({ group, limit });
-    return { page, common: JSON.stringify(personalise(page, undefined)), reactors: reactorsOf(page), personal: new Map() };
+    return { page, common: encode(personalise(page, undefined)), reactors: reactorsOf(page), personal: new Map() };
   }
 }
+
+const encoder = new TextEncoder();
+/** Exactly the bytes `c.json(value)` would send. */
+const encode = (value: unknown): Uint8Array<ArrayBuffer> => encoder.encode(JSON.stringify(value)) as Uint8Array<ArrayBuffer>;

@@ -106,6 +106,44 @@ export function describeStoreConformance(name: string, openStore: () => Promise<
       });
     });
 
+    it('gives a page before it is anyone’s: who reacted with what, in emoji order', async () => {
+      await withSpace(async (store) => {
+        const post = await append(store, 'g1', 'post', { text: 'hello' });
+        await append(store, 'g1', 'reaction', { target: post.event.id, emoji: '👍', on: true }, 'bob@seller.test');
+        await append(store, 'g1', 'reaction', { target: post.event.id, emoji: '🎉', on: true });
+        await append(store, 'g1', 'reaction', { target: post.event.id, emoji: '👍', on: true });
+        const shared = await store.sharedFeedPage({ group: 'g1', limit: 10 });
+        const reactions = shared.posts[0]!.reactions.map((r) => ({ ...r, people: [...r.people].sort() }));
+        const mine = (await store.feedPage({ group: 'g1', viewer: 'bob@seller.test', limit: 10 })).posts[0]!.reactions;
+        assert.deepEqual(mine.map((r) => r.emoji), reactions.map((r) => r.emoji), 'the same order as every reader gets');
+        assert.deepEqual(reactions.find((r) => r.emoji === '👍'), { emoji: '👍', count: 2, people: ['ana@seller.test', 'bob@seller.test'] });
+        assert.deepEqual(reactions.find((r) => r.emoji === '🎉'), { emoji: '🎉', count: 1, people: ['ana@seller.test'] });
+        assert.deepEqual(mine.find((r) => r.emoji === '👍')?.mine, true);
+        assert.deepEqual(mine.find((r) => r.emoji === '🎉')?.mine, false);
+      });
+    });
+
+    it('reads a group, a person’s role in it and its log position together', async () => {
+      await withSpace(async (store) => {
+        assert.equal(await store.groupAccess('nope', 'ana@seller.test'), undefined);
+        const before = await store.groupAccess('g1', 'ana@seller.test');
+        assert.equal(before?.group.id, 'g1');
+        assert.equal(before?.role, undefined);
+        await append(store, 'g1', 'member.added', { person: 'ana@seller.test', role: 'observer' });
+        const after = await store.groupAccess('g1', 'ana@seller.test');
+        assert.equal(after?.role, 'observer');
+        assert.equal(after?.lastSeq, (before?.lastSeq ?? 0) + 1);
+        assert.equal((await store.groupAccess('g1', 'bob@seller.test'))?.role, undefined);
+        // A store that says it can tell must change its side version when a name does.
+        if (after?.sideVersion !== undefined) {
+          await store.upsertPerson({ id: 'ana@seller.test', name: 'Ana Maria', organisation: 'seller.test' });
+          assert.notEqual((await store.groupAccess('g1', 'ana@seller.test'))?.sideVersion, after.sideVersion);
+        }
+        await append(store, 'g1', 'member.removed', { person: 'ana@seller.test' });
+        assert.equal((await store.groupAccess('g1', 'ana@seller.test'))?.role, undefined);
+      });
+    });
+
     it('derives tasks, milestones and memberships from the log', async () => {
       await withSpace(async (store) => {
         await append(store, 'g1', 'task.created', { task: 't1', title: 'POC', status: 'todo', owner: 'sam@buyer.test', due: '2027-02-01' });
