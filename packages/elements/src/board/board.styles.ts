@@ -436,6 +436,10 @@ export const boardStyles = css`
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 0.75);
     overflow-wrap: anywhere;
+    /* A long plan: cards off screen skip layout and paint until scrolled near (they stay in the
+       DOM, the accessibility tree and find-in-page); the size is a guess until first rendered. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 5.5rem;
   }
 
   .card[draggable='true'] {
