@@ -8,6 +8,7 @@ import { startTestOrganisation, type TestOrganisation } from '../testing/test-or
 
 const ANA = 'ana@seller.test';
 const BOB = 'bob@seller.test';
+const CARL = 'carl@seller.test';
 const GROUP = 'acme.plan';
 const PAGE = `/api/groups/${GROUP}/posts?limit=5`;
 
@@ -31,6 +32,8 @@ describe('the cached first page of a feed', () => {
     await org.admin.addPerson({ id: BOB, name: 'Bob' });
     await org.admin.addMember(GROUP, ANA, 'lead');
     await org.admin.addMember(GROUP, BOB);
+    await org.admin.addPerson({ id: CARL, name: 'Carl' });
+    await org.admin.addMember(GROUP, CARL);
     ana = { Authorization: `Bearer ${await org.token(ANA)}`, 'Content-Type': 'application/json' };
     bob = { Authorization: `Bearer ${await org.token(BOB)}`, 'Content-Type': 'application/json' };
     for (let i = 0; i < 7; i++) await post(ana, `older post ${i}`);
@@ -128,6 +131,19 @@ describe('the cached first page of a feed', () => {
     }
     const { page } = await read(ana, ANA);
     assert.equal(page.posts.find((p: any) => p.author.id === BOB).author.name, 'Bobby');
+  });
+
+  it('refuses a member removed by another process writing the same database file on the very next read', async () => {
+    const carl = { Authorization: `Bearer ${await org.token(CARL)}` };
+    assert.equal((await read(carl, CARL)).status, 200);
+    const other = await openSqliteStore(file);
+    try {
+      await other.append({ space: 'acme', group: GROUP, type: 'member.removed', author: ANA, at: new Date().toISOString(), body: { person: CARL } });
+    } finally {
+      await other.close();
+    }
+    assert.equal((await read(carl, CARL)).status, 403);
+    assert.equal((await read(ana, ANA)).status, 200);
   });
 
   it('refuses a removed member on the very next read', async () => {

@@ -18,12 +18,14 @@ import {
   type Space,
   TokenError,
 } from '@mutual/protocol';
+import type SQLite from 'better-sqlite3';
 import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import { SIGNAL_CHANNEL } from '../live/postgres-notifier.js';
 import { PROCESS_ID } from '../process-id.js';
 import { signalOf } from '../live/hub.js';
 import { applyEvent } from './apply-event.js';
 import { GroupCommit } from './group-commit.js';
+import { GroupMembersCache, type GroupMembers } from './group-members-cache.js';
 import { precompile } from './precompiled-query.js';
 import { KyselyCockpitStore } from './kysely-cockpit-store.js';
 import { enqueueOutbox, KyselyOutbox } from './kysely-outbox.js';
@@ -48,11 +50,20 @@ export class KyselyStore implements Store {
    * PostgreSQL, writes from a pool already overlap, so each keeps its own transaction.
    */
   readonly #groupCommit: GroupCommit | undefined;
-  /** Raised after each write to `people` here: part of {@link GroupAccess.sideVersion}. */
+  /** Raised before and after each write to `people` here: part of {@link GroupAccess.sideVersion}. */
   #peopleWrites = 0;
+  /** Raised before and after each write here that can change a group or its members. */
+  #groupWrites = 0;
+  /** On SQLite, `data_version` of this connection: it changes when another connection commits. */
+  readonly #dataVersion: (() => number) | undefined;
+  /** Groups and members for the membership check, on SQLite only (group-members-cache.ts). */
+  readonly #members = new GroupMembersCache();
 
-  constructor(db: Kysely<Database>) {
+  /** `sqlite`: the connection under `db` when it is SQLite's, so reads can tell if another wrote. */
+  constructor(db: Kysely<Database>, options: { sqlite?: SQLite.Database } = {}) {
     this.db = db;
+    const dataVersion = options.sqlite?.prepare('select data_version as version from pragma_data_version');
+    this.#dataVersion = dataVersion && (() => (dataVersion.get() as { version: number }).version);
     this.peers = new KyselyPeerStore(db);
     // One process owns a SQLite file: its outbox leases need not be written to disk, and its
     // outbox writes share the appends' commits.
@@ -65,7 +76,9 @@ export class KyselyStore implements Store {
 
   /** A log write in a transaction of its own or, on SQLite, in a shared commit (see GroupCommit). */
   #logWrite<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-    return this.#groupCommit ? this.#groupCommit.run(work) : this.db.transaction().execute(work);
+    this.#groupWrites++;
+    const written = this.#groupCommit ? this.#groupCommit.run(work) : this.db.transaction().execute(work);
+    return written.finally(() => this.#groupWrites++);
   }
 
   async getPerson(id: PersonId) {
@@ -85,12 +98,13 @@ export class KyselyStore implements Store {
 
   async upsertPerson(person: Person) {
     const row = { name: person.name, title: person.title ?? null, organisation: person.organisation };
+    this.#peopleWrites++;
     await this.db
       .insertInto('people')
       .values({ id: person.id, ...row })
       .onConflict((oc) => oc.column('id').doUpdateSet(row))
-      .execute();
-    this.#peopleWrites++;
+      .execute()
+      .finally(() => this.#peopleWrites++);
   }
 
   async createSpace(space: Space, at: string) {
@@ -130,14 +144,17 @@ export class KyselyStore implements Store {
 
   async upsertGroup(group: Group, at: string) {
     const row = { kind: group.kind, workstream: group.workstream ?? null, name: group.name };
+    this.#groupWrites++;
     await this.db
       .insertInto('groups')
       .values({ id: group.id, space_id: group.space, home: group.home, last_seq: 0, created_at: at, ...row })
       .onConflict((oc) => oc.column('id').doUpdateSet(row))
-      .execute();
+      .execute()
+      .finally(() => this.#groupWrites++);
   }
 
   async createGroup(group: Group, at: string) {
+    this.#groupWrites++;
     await this.db
       .insertInto('groups')
       .values({
@@ -150,7 +167,8 @@ export class KyselyStore implements Store {
         last_seq: 0,
         created_at: at,
       })
-      .execute();
+      .execute()
+      .finally(() => this.#groupWrites++);
   }
 
   async getGroup(id: string) {
@@ -161,6 +179,16 @@ export class KyselyStore implements Store {
   async listGroups(space: string) {
     const rows = await this.db.selectFrom('groups').selectAll().where('space_id', '=', space).orderBy('created_at').orderBy('id').execute();
     return rows.map(toGroup);
+  }
+
+  /** Reads a group and its members after `stamp` was taken, and keeps them under it. */
+  async #readMembers(group: string, stamp: string): Promise<GroupMembers | undefined> {
+    const row = await this.db.selectFrom('groups').selectAll().where('id', '=', group).executeTakeFirst();
+    if (!row) return undefined;
+    const rows = await this.db.selectFrom('memberships').select(['person_id', 'role']).where('group_id', '=', group).execute();
+    const members = { group: toGroup(row), lastSeq: Number(row.last_seq), roles: new Map(rows.map((m) => [m.person_id, m.role as Role])) };
+    this.#members.set(group, stamp, members);
+    return members;
   }
 
   async getRole(group: string, person: PersonId) {
@@ -187,6 +215,15 @@ export class KyselyStore implements Store {
   );
 
   async groupAccess(group: string, person: PersonId): Promise<GroupAccess | undefined> {
+    if (this.#dataVersion) {
+      // SQLite, this process's connection: from memory while nothing was written since.
+      const dataVersion = this.#dataVersion();
+      const stamp = `${this.#groupWrites}:${dataVersion}`;
+      const members = this.#members.get(group, stamp) ?? (await this.#readMembers(group, stamp));
+      if (!members) return undefined;
+      const { lastSeq, roles } = members;
+      return { group: members.group, role: roles.get(person), lastSeq, sideVersion: `${this.#peopleWrites}:${dataVersion}` };
+    }
     const ownsDatabase = !this.#notifies;
     const [row] = (await this.#groupAccessQuery(group, person)).rows;
     if (!row) return undefined;

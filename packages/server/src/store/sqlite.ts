@@ -21,7 +21,7 @@ export async function openSqliteStore(file: string): Promise<KyselyStore> {
   cachePreparedStatements(database);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   await migrate(db);
-  return new KyselyStore(db);
+  return new KyselyStore(db, { sqlite: database });
 }
 
 /** Brings a database to the latest schema (both stores). `schema` names a PostgreSQL schema. */
