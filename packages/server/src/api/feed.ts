@@ -126,7 +126,7 @@ export function feedRoutes({ store, writer }: AppDeps) {
         type: 'post',
         body: { text, ...(clientId && { clientId }) },
         ...(clientId && { clientId }),
-      });
+      }, access);
       if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ...(clientId && { clientId }) }, 202);
       return c.json((await answerOf(result.stored, c.var.person)) as FeedPost, 201);
     })
@@ -145,7 +145,7 @@ export function feedRoutes({ store, writer }: AppDeps) {
         type: 'reply',
         body: { parent, text, ...(clientId && { clientId }) },
         ...(clientId && { clientId }),
-      });
+      }, access);
       if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ...(clientId && { clientId }) }, 202);
       return c.json((await answerOf(result.stored, c.var.person)) as FeedReply, 201);
     })

@@ -8,6 +8,7 @@ import {
   type EventBody,
   type EventDraft,
   type EventType,
+  type Group,
   type PersonId,
 } from '@mutual/protocol';
 import type { ServerKeys } from '../federation/server-keys.js';
@@ -58,9 +59,10 @@ export class EventWriter {
     return this.#options.domain;
   }
 
-  async write<T extends EventType>(request: WriteRequest<T>): Promise<WriteResult> {
+  /** `known.group` is the group as the caller has just read it (a route's access check): not read again. */
+  async write<T extends EventType>(request: WriteRequest<T>, known?: { group: Group }): Promise<WriteResult> {
     const { store, domain } = this.#options;
-    const group = await store.getGroup(request.group);
+    const group = known?.group.id === request.group ? known.group : await store.getGroup(request.group);
     if (!group) throw new MutualError('not_found', 'no such group');
     const { clientId, ...rest } = request;
     const draft = { ...rest, at: new Date(this.#clock()).toISOString() };

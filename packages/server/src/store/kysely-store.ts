@@ -27,6 +27,7 @@ import { applyEvent } from './apply-event.js';
 import { GroupCommit } from './group-commit.js';
 import { GroupMembersCache, type GroupMembers } from './group-members-cache.js';
 import { precompile } from './precompiled-query.js';
+import { prepareWrite } from './prepared-write.js';
 import { KyselyCockpitStore } from './kysely-cockpit-store.js';
 import { enqueueOutbox, KyselyOutbox } from './kysely-outbox.js';
 import { KyselyPeerStore } from './kysely-peer-store.js';
@@ -73,6 +74,44 @@ export class KyselyStore implements Store {
     this.#notifies = db.getExecutor().adapter instanceof PostgresAdapter;
     this.#groupCommit = this.#notifies ? undefined : new GroupCommit(db);
   }
+
+  /** The statements every append runs, compiled once (see prepared-write.ts). */
+  readonly #appendQueries = {
+    eventById: prepareWrite(1, (db, id) => db.selectFrom('events').selectAll().where('id', '=', id!)),
+    bumpGroup: prepareWrite(1, (db, group) =>
+      db
+        .updateTable('groups')
+        .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+        .where('id', '=', group!)
+        .returning(['last_seq', 'home', 'kind']),
+    ),
+    bumpSpace: prepareWrite(1, (db, space) =>
+      db
+        .updateTable('spaces')
+        .set((eb) => ({ last_pos: eb('last_pos', '+', 1) }))
+        .where('id', '=', space!)
+        .returning('last_pos'),
+    ),
+    insertEvent: prepareWrite(11, (db, id, space, group, seq, type, author, at, body, clientId, proof, position) =>
+      db
+        .insertInto('events')
+        .values({
+          id: id!,
+          space_id: space!,
+          group_id: group!,
+          seq: seq as unknown as number,
+          type: type!,
+          author: author!,
+          at: at!,
+          body: body!,
+          client_id: clientId!,
+          proof: proof!,
+          space_pos: position as unknown as number,
+        })
+        .returning('cursor'),
+    ),
+    memberIds: prepareWrite(1, (db, group) => db.selectFrom('memberships').select('person_id').where('group_id', '=', group!)),
+  };
 
   /** A log write in a transaction of its own or, on SQLite, in a shared commit (see GroupCommit). */
   #logWrite<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -288,14 +327,9 @@ export class KyselyStore implements Store {
     const id = await eventId(draft);
     return this.#logWrite(async (trx) => {
       if (options.request) await this.#rememberIn(trx, options.request);
-      const existing = await trx.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+      const [existing] = (await this.#appendQueries.eventById(trx, id)).rows;
       if (existing) return toStored(existing);
-      const bumped = await trx
-        .updateTable('groups')
-        .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-        .where('id', '=', draft.group)
-        .returning(['last_seq', 'home', 'kind'])
-        .executeTakeFirst();
+      const [bumped] = (await this.#appendQueries.bumpGroup(trx, draft.group)).rows;
       if (!bumped) throw new MutualError('not_found', 'no such group');
       const event = { ...draft, id, seq: Number(bumped.last_seq) } as GroupEvent;
       const proof = options.seal ? await options.seal(event) : null;
@@ -304,7 +338,7 @@ export class KyselyStore implements Store {
       // Every other organisation with a member in the group gets the event — and an organisation
       // whose person was just removed gets that removal, then nothing more.
       if (bumped.kind !== 'internal') {
-        const members = await trx.selectFrom('memberships').select('person_id').where('group_id', '=', event.group).execute();
+        const members = (await this.#appendQueries.memberIds(trx, event.group)).rows;
         const targets = new Set(members.map((row) => domainOf(row.person_id)));
         if (event.type === 'member.removed') targets.add(domainOf(event.body.person));
         targets.delete(bumped.home);
@@ -396,36 +430,18 @@ export class KyselyStore implements Store {
 
   /** Inserts an event with its next position in its space (the space row lock orders commits). */
   async #insertEvent(trx: Kysely<Database>, event: GroupEvent, proof: string | null, clientId: string | null) {
-    const space = await trx
-      .updateTable('spaces')
-      .set((eb) => ({ last_pos: eb('last_pos', '+', 1) }))
-      .where('id', '=', event.space)
-      .returning('last_pos')
-      .executeTakeFirst();
+    const [space] = (await this.#appendQueries.bumpSpace(trx, event.space)).rows;
     if (!space) throw new MutualError('not_found', 'no such space');
     const position = Number(space.last_pos);
     if (this.#notifies) {
       // Delivered to every listening process when (and only if) this transaction commits.
       await sql`select pg_notify(${SIGNAL_CHANNEL}, ${JSON.stringify({ ...signalOf({ cursor: position, event }), from: PROCESS_ID })})`.execute(trx);
     }
-    const inserted = await trx
-      .insertInto('events')
-      .values({
-        id: event.id,
-        space_id: event.space,
-        group_id: event.group,
-        seq: event.seq,
-        type: event.type,
-        author: event.author,
-        at: event.at,
-        body: JSON.stringify(event.body),
-        client_id: clientId,
-        proof,
-        space_pos: position,
-      })
-      .returning('cursor')
-      .executeTakeFirstOrThrow();
-    return { cursor: Number(inserted.cursor), position };
+    const { rows } = await this.#appendQueries.insertEvent(
+      trx,
+      ...[event.id, event.space, event.group, event.seq, event.type, event.author, event.at, JSON.stringify(event.body), clientId, proof, position],
+    );
+    return { cursor: Number(rows[0]!.cursor), position };
   }
 
 
