@@ -132,6 +132,8 @@ export class ReplicaApplier {
   async #drainHeld(group: string): Promise<void> {
     const { store, hub } = this.#options;
     for (;;) {
+      // Nothing held (the usual case): no delete, which would be a write of its own.
+      if ((await store.held(group)).length === 0) return;
       const last = await store.lastSeq(group);
       await store.dropHeld(group, last);
       const next = (await store.held(group))[0];
