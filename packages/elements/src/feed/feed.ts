@@ -49,6 +49,9 @@ interface FirstPage {
   group: MyGroup | undefined;
 }
 
+/** Older posts start loading once the rendered window is this close to the last post loaded. */
+const NEAR_END = 10;
+
 /** The id of the composer's listbox of people to mention. */
 const COMPOSER_MENTIONS = 'composer-mentions';
 const replyMentions = (postId: string): string => `reply-mentions-${postId}`;
@@ -374,6 +377,11 @@ export class MutualGroupFeed extends LitElement {
     super.update(changed);
     // Before the controllers' hostUpdated, so that the window measures the posts it rendered.
     this.#renderWindow();
+  }
+
+  protected override updated(): void {
+    // Each render may bring the window to the end of what is loaded (a scroll, a page arriving).
+    this.#maybeLoadOlder();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -975,8 +983,10 @@ export class MutualGroupFeed extends LitElement {
   #maybeLoadOlder(): void {
     const status = this.#olderPage.status;
     // After a failure, the button (and its error) take over until the viewer asks again.
-    if (!this.#sentinelVisible || !this.#userScrolled || status === TaskStatus.PENDING || status === TaskStatus.ERROR) return;
-    this.#loadOlder();
+    if (!this.#userScrolled || status === TaskStatus.PENDING || status === TaskStatus.ERROR) return;
+    // The window already holds the last posts loaded: no need to wait for the end to come into view.
+    const windowAtEnd = this.#virtual.range.end >= this.#model.posts.length - NEAR_END;
+    if (this.#sentinelVisible || windowAtEnd) this.#loadOlder();
   }
 
   #onLive(message: LiveMessage): void {

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { FeedPage } from '@mutual/protocol';
 import type { MutualConnection } from '../connection/connection.js';
-import { PagePrefetch } from './page-prefetch.js';
+import { PAGES_AHEAD, PagePrefetch } from './page-prefetch.js';
 
 /** A connection whose `api.posts` answers from a script: page `before=pN` has `next: p(N+1)`. */
 function scriptedConnection(lastPage = 9) {
@@ -28,19 +28,21 @@ function scriptedConnection(lastPage = 9) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('PagePrefetch', () => {
-  it('asks for up to two pages ahead, each as soon as the one before arrived', async () => {
+  it(`asks for up to ${PAGES_AHEAD} pages ahead, each as soon as the one before arrived`, async () => {
     const { connection, asked, answer } = scriptedConnection();
     const ahead = new PagePrefetch();
     ahead.ensure(connection, 'g', 'p1', 6);
     expect(asked).to.deep.equal(['p1']);
-    answer('p1');
+    for (let n = 1; n < PAGES_AHEAD; n++) {
+      answer(`p${n}`);
+      await settle();
+      expect(asked.at(-1), 'the next page is asked for once this one arrived').to.equal(`p${n + 1}`);
+    }
+    answer(`p${PAGES_AHEAD}`);
     await settle();
-    expect(asked).to.deep.equal(['p1', 'p2']);
-    answer('p2');
-    await settle();
-    expect(asked, 'no more than two ahead').to.deep.equal(['p1', 'p2']);
+    expect(asked, `no more than ${PAGES_AHEAD} ahead`).to.have.length(PAGES_AHEAD);
     ahead.ensure(connection, 'g', 'p1', 6);
-    expect(asked, 'asking again for a page on its way asks nothing').to.have.length(2);
+    expect(asked, 'asking again for a page on its way asks nothing').to.have.length(PAGES_AHEAD);
   });
 
   it('hands out the next page with those after it that already arrived, then goes on from the last', async () => {
@@ -51,9 +53,11 @@ describe('PagePrefetch', () => {
     await settle();
     answer('p2');
     await settle();
+    // p3 is on its way: p1 and p2 are handed out, p3 stays for the next taker.
     const pages = await ahead.take(connection, 'g', 'p1', 6)!;
     expect(pages.map((page) => page.next)).to.deep.equal(['p2', 'p3']);
-    expect(asked.at(-1), 'the chain goes on after the last page handed out').to.equal('p3');
+    expect(ahead.take(connection, 'g', 'p3', 6), 'the page still on its way is handed out next').to.be.instanceOf(Promise);
+    expect(asked, 'its taker asks for what follows, once it knows the cursor').to.deep.equal(['p1', 'p2', 'p3']);
     expect(ahead.take(connection, 'g', 'p1', 6), 'handed out once').to.equal(undefined);
   });
 

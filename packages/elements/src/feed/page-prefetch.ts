@@ -2,7 +2,7 @@ import type { FeedPage } from '@mutual/protocol';
 import type { MutualConnection } from '../connection/connection.js';
 
 /** Older pages asked for ahead of the viewer, at most. */
-const DEPTH = 2;
+export const PAGES_AHEAD = 3;
 
 interface Ahead {
   before: string;
@@ -14,7 +14,7 @@ interface Ahead {
 /**
  * Older pages asked for ahead while the viewer pages down, so that reaching the end of the list
  * waits for a render, not for round trips: each page that arrives asks for the next, up to
- * {@link DEPTH} pages ahead. Whoever then reaches the end takes the next page together with any
+ * {@link PAGES_AHEAD} pages ahead. Whoever then reaches the end takes the next page together with any
  * later ones already here, and renders them at once.
  *
  * It serves one connection, group and page size at a time. The owner clears it whenever those
@@ -74,7 +74,7 @@ export class PagePrefetch {
         ahead.value = page;
         // Still wanted (not cleared, not handed out as the last one) and room for one more: go on.
         const index = this.#pages.indexOf(ahead);
-        if (index !== -1 && index === this.#pages.length - 1 && page.next && this.#pages.length < DEPTH) this.#fetch(page.next);
+        if (index !== -1 && index === this.#pages.length - 1 && page.next && this.#pages.length < PAGES_AHEAD) this.#fetch(page.next);
       },
       // Nobody may ever take it: a failure then is no one's error. Whoever takes it sees it.
       () => undefined,
