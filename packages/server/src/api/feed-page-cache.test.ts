@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openSqliteStore } from '../store/sqlite.js';
+import { FeedPageCache } from './feed-page-cache.js';
 import { startTestOrganisation, type TestOrganisation } from '../testing/test-organisation.js';
 
 const ANA = 'ana@seller.test';
@@ -82,6 +83,18 @@ describe('the cached first page of a feed', () => {
     assert.equal(refused.status, 403);
     assert.equal(refused.headers.get('access-control-allow-origin'), 'http://127.0.0.1:9');
     assert.equal(refused.headers.get('x-content-type-options'), 'nosniff');
+  });
+
+  it('keeps a bounded number of pages, and none where the store cannot tell what changed (PostgreSQL)', async () => {
+    const store = org.server.store;
+    const access = (await store.groupAccess(GROUP, ANA))!;
+    const bounded = new FeedPageCache(store, { maxPages: 2 });
+    for (const limit of [1, 2, 3]) await bounded.firstPage(access, ANA, limit);
+    assert.equal(bounded.size, 2);
+    const uncached = new FeedPageCache(store);
+    const bytes = await uncached.firstPage({ ...access, sideVersion: undefined }, ANA, 3);
+    assert.equal(uncached.size, 0);
+    assert.equal(new TextDecoder().decode(bytes), JSON.stringify(await store.feedPage({ group: GROUP, viewer: ANA, limit: 3 })));
   });
 
   it('shows a new post on the very next read', async () => {
