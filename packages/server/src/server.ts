@@ -41,11 +41,12 @@ export interface StartServerOptions {
  */
 export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
   const store = options.store ?? (await openStore(config.database));
-  let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+  // `env` carries @hono/node-server's Node request and response (the live stream writes to the latter).
+  let handle: (request: Request, env: unknown) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
   const server = await new Promise<Server>((resolve) => {
     const listening = serve(
       {
-        fetch: (request) => handle(request),
+        fetch: (request, env) => handle(request, env),
         hostname: config.listen.host,
         port: config.listen.port,
         // Room for an oversized token to reach our own check and get a 401 with its code.

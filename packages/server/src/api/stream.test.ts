@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { eventually } from '../../../../test/support/eventually.js';
 import { SseClient } from '../testing/sse-client.js';
 import { startTestOrganisation, type TestOrganisation } from '../testing/test-organisation.js';
 
@@ -98,6 +99,52 @@ describe('the live stream of a space', () => {
     const marker = await post(ANA, 'acme.plan', 'marker');
     await bob.next((m) => m.data.includes(marker.id));
     assert.ok(!bob.messages.some((m) => m.data.includes(later.id)));
+  });
+
+  it('answers with the headers of every API response (CORS, security) and those of an event stream', async () => {
+    const origin = 'http://127.0.0.1:9'; // the test organisation's host app
+    const streamsBefore = org.server.federation.deps.hub.subscriberCount;
+    const controller = new AbortController();
+    try {
+      const live = await fetch(`${org.url}/api/spaces/acme/stream`, { headers: await headers(ANA, { Origin: origin }), signal: controller.signal });
+      const plain = await fetch(`${org.url}/api/spaces`, { headers: await headers(ANA, { Origin: origin }) });
+      await plain.arrayBuffer();
+      assert.equal(live.status, 200);
+      assert.equal(live.headers.get('content-type'), 'text/event-stream');
+      assert.equal(live.headers.get('cache-control'), 'no-cache');
+      assert.equal(live.headers.get('access-control-allow-origin'), origin);
+      const shared = (response: Response) =>
+        [...response.headers].filter(([name]) => !['content-type', 'content-length', 'cache-control', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'etag'].includes(name));
+      assert.deepEqual(shared(live), shared(plain));
+      assert.ok(shared(live).some(([name]) => name === 'x-content-type-options'), 'security headers too');
+      const other = await fetch(`${org.url}/api/spaces/acme/stream`, { headers: await headers(ANA, { Origin: 'http://elsewhere.test' }), signal: controller.signal });
+      assert.equal(other.headers.get('access-control-allow-origin'), null, 'an unlisted origin gets no allow header');
+    } finally {
+      controller.abort();
+    }
+    await eventually(() => assert.equal(org.server.federation.deps.hub.subscriberCount, streamsBefore, 'aborted streams are let go'));
+  });
+
+  it('streams through the Fetch API alone (app.request, no Node response)', async () => {
+    const before = org.server.federation.deps.hub.subscriberCount;
+    const response = await org.server.app.request('/api/spaces/acme/stream', { headers: await headers(ANA) });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'text/event-stream');
+    const reader = response.body!.getReader();
+    let text = '';
+    const readUntil = async (pattern: RegExp) => {
+      while (!pattern.test(text)) {
+        const { value, done } = await reader.read();
+        assert.ok(!done, 'the stream ended early');
+        text += new TextDecoder().decode(value);
+      }
+    };
+    await readUntil(/event: ready\n/);
+    const { id } = await post(BOB, 'acme.plan', 'through app.request');
+    await readUntil(new RegExp(id));
+    assert.match(text, new RegExp(`event: group-event\nid: \\d+\ndata: \\{"event":\\{"id":"${id}"`));
+    await reader.cancel();
+    await eventually(() => assert.equal(org.server.federation.deps.hub.subscriberCount, before, 'the cancelled stream was let go'));
   });
 
   it('ends when the embed token expires', async () => {

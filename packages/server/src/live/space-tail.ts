@@ -32,6 +32,8 @@ export class SpaceTail {
   /** …up to this one. */
   #readUpTo: number;
   #stale = true;
+  /** `framesFrom` results, until the entries change. */
+  readonly #joined = new Map<number, Uint8Array>();
   #refreshing: Promise<void> | undefined;
   readonly #window: number;
 
@@ -48,20 +50,54 @@ export class SpaceTail {
     this.#stale = true;
   }
 
-  /**
-   * The space's events after `position`, up to the newest, and the position they were read up to;
-   * `undefined` when `position` is older than the window (the caller reads the store itself).
-   */
-  async after(position: number): Promise<{ entries: TailEntry[]; upTo: number } | undefined> {
+  /** Reads what the space has new since the last read, if anything happened (or may have). */
+  async refresh(): Promise<void> {
     // A read in flight may have started before the event that woke this caller: wait for it, then
     // read again if anything happened since it started.
     for (;;) {
       if (this.#refreshing) await this.#refreshing;
       else if (this.#stale) this.#refreshing = this.#refresh().finally(() => (this.#refreshing = undefined));
-      else break;
+      else return;
     }
-    if (position < this.#windowStart) return undefined;
-    const from = firstAfter(this.#entries, position);
+  }
+
+  /** The entries read so far, in position order. */
+  get entries(): readonly TailEntry[] {
+    return this.#entries;
+  }
+
+  /** Every event of the space up to this position has been read. */
+  get upTo(): number {
+    return this.#readUpTo;
+  }
+
+  /**
+   * The index in `entries` of the first event after `position`, or -1 when `position` is older than
+   * the window (the caller reads the store itself). No allocation: called once per stream per wake-up.
+   */
+  indexAfter(position: number): number {
+    return position < this.#windowStart ? -1 : firstAfter(this.#entries, position);
+  }
+
+  /**
+   * The frames of every entry from index `from` to the newest, as one chunk: most streams of a
+   * space are at the same place and see every event, so one write each sends them all.
+   */
+  framesFrom(from: number): Uint8Array {
+    if (from === this.#entries.length - 1) return this.#entries[from]!.frame;
+    let joined = this.#joined.get(from);
+    if (!joined) this.#joined.set(from, (joined = Buffer.concat(this.#entries.slice(from).map((entry) => entry.frame))));
+    return joined;
+  }
+
+  /**
+   * The space's events after `position`, up to the newest, and the position they were read up to;
+   * `undefined` when `position` is older than the window (the caller reads the store itself).
+   */
+  async after(position: number): Promise<{ entries: TailEntry[]; upTo: number } | undefined> {
+    await this.refresh();
+    const from = this.indexAfter(position);
+    if (from < 0) return undefined;
     return { entries: this.#entries.slice(from), upTo: this.#readUpTo };
   }
 
@@ -80,6 +116,7 @@ export class SpaceTail {
     for (;;) {
       const batch = await this.#store.spaceEventsAfter(this.#space, this.#readUpTo, PAGE);
       if (batch.length === 0) return;
+      this.#joined.clear();
       const people = await this.#store.getPeople(batch.map(({ event }) => event.author as PersonId));
       for (const stored of batch) {
         const author = people.get(stored.event.author as PersonId);
@@ -105,36 +142,4 @@ function firstAfter(entries: readonly TailEntry[], position: number): number {
     else high = middle;
   }
   return low;
-}
-
-/** One tail per space that has open streams, dropped with the last of them. */
-export class SpaceTails {
-  readonly #store: Store;
-  readonly #tails = new Map<string, { tail: SpaceTail; streams: number }>();
-
-  constructor(store: Store) {
-    this.#store = store;
-  }
-
-  /** The space's tail for one more stream; call the returned release when that stream ends. */
-  async open(space: string): Promise<{ tail: SpaceTail; release: () => void }> {
-    let held = this.#tails.get(space);
-    if (!held) {
-      const position = await this.#store.lastPosition(space);
-      // Another stream may have opened it while the position was read.
-      held = this.#tails.get(space) ?? { tail: new SpaceTail(this.#store, space, position), streams: 0 };
-      this.#tails.set(space, held);
-    }
-    held.streams++;
-    const entry = held;
-    let released = false;
-    return {
-      tail: entry.tail,
-      release: () => {
-        if (released) return;
-        released = true;
-        if (--entry.streams === 0 && this.#tails.get(space) === entry) this.#tails.delete(space);
-      },
-    };
-  }
 }

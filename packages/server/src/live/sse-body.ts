@@ -1,0 +1,111 @@
+import { ServerResponse } from 'node:http';
+
+/** Where a live stream writes its messages. */
+export interface SseSink {
+  /**
+   * Queues bytes for the client. `false` once the client is not keeping up: the bytes are queued
+   * all the same, but write nothing more until `drain`.
+   */
+  write(chunk: Uint8Array): boolean;
+  /** Ends the response (the client sees the stream end and may reconnect). */
+  end(): void;
+}
+
+/** What the sink tells the stream that writes to it. */
+export interface SseSinkEvents {
+  /** The client caught up: writing may resume. */
+  drain(): void;
+  /** The client went away. */
+  closed(): void;
+}
+
+/** How much a client may fall behind, in bytes, when the stream has no Node socket to queue on. */
+const WEB_QUEUE_BYTES = 16 * 1024;
+
+/**
+ * The body of a live stream response, and the sink the stream writes to, handed to `open` once the
+ * response's head is out.
+ *
+ * On Node (`outgoing` is the response of @hono/node-server), @hono/node-server writes the head —
+ * with every header the app's middleware set, exactly as for any other response — then asks this
+ * body for its first chunk: from then on the messages go straight to the socket
+ * (`outgoing.write`, no web stream per message or per response), and `drain` and `close` are the
+ * socket's own (see `releaseAdapter`).
+ * (`RESPONSE_ALREADY_SENT` cannot be used here: the CORS middleware touches the response before
+ * the route runs, so Hono wraps whatever the route returns into a response whose head
+ * @hono/node-server writes anyway, and then ends the response.)
+ *
+ * Elsewhere (`app.request`, other runtimes), messages are queued in the body itself.
+ */
+export function sseBody(outgoing: unknown, open: (sink: SseSink) => SseSinkEvents): ReadableStream<Uint8Array> {
+  const socket = outgoing instanceof ServerResponse ? outgoing : undefined;
+  let events: SseSinkEvents | undefined;
+  let gone = false;
+  const close = () => {
+    if (gone) return;
+    gone = true;
+    events?.closed();
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        // Later pulls (web queue only): the client read what was queued.
+        if (events) return events.drain();
+        // The first pull: on Node, @hono/node-server has written the head and waits for a body.
+        if (socket) {
+          events = open(releaseAdapter(socket, controller, close));
+          socket.on('drain', () => events!.drain());
+          return;
+        }
+        events = open({
+          write: (chunk) => {
+            if (gone) return true;
+            controller.enqueue(chunk);
+            return (controller.desiredSize ?? 0) > 0;
+          },
+          end: () => {
+            if (gone) return;
+            gone = true;
+            controller.close();
+          },
+        });
+      },
+      cancel: close,
+    },
+    // On Node nothing is ever queued here, and the first pull must wait for @hono/node-server's read.
+    socket ? { highWaterMark: 0 } : new ByteLengthQueuingStrategy({ highWaterMark: WEB_QUEUE_BYTES }),
+  );
+}
+
+/**
+ * Lets @hono/node-server's side of the response go, once it has written the head: its body ends
+ * here, and the one `end()` it then calls on the response is swallowed, so the response stays
+ * open for the stream alone. Otherwise its pending read would hold the response's headers, body
+ * stream and promise chain for the life of every stream (≈ 5 KB each; docs/performance.md). From
+ * here the socket is ours: its `close` says the client went away.
+ */
+function releaseAdapter(socket: ServerResponse, controller: ReadableStreamDefaultController<Uint8Array>, close: () => void): SseSink {
+  let swallowing = true;
+  // Assigned, never deleted: deleting a property would turn every response into a slow object.
+  const stopSwallowing = () => {
+    if (!swallowing) return;
+    swallowing = false;
+    socket.end = ServerResponse.prototype.end;
+  };
+  socket.end = function endOnceIgnored(this: ServerResponse) {
+    stopSwallowing();
+    return this;
+  } as typeof socket.end;
+  controller.close();
+  socket.on('close', close);
+  let ended = false;
+  return {
+    write: (chunk) => ended || socket.destroyed || socket.write(chunk),
+    end: () => {
+      if (ended) return;
+      ended = true;
+      stopSwallowing();
+      socket.end();
+    },
+  };
+}
