@@ -352,6 +352,40 @@ describe('<mutual-decider-cockpit>', function () {
     expect(workstreamRows(cockpit).map((row) => row.slug)).to.deep.equal(['business-case', 'contract', 'implementation', 'plan', 'proof']);
   });
 
+  it('lists the first ten overdue tasks and what a milestone waits on, and says how many more there are', async () => {
+    const today = todayUtc();
+    const { ana } = world.people;
+    for (let index = 1; index <= 12; index++) {
+      await api<Task>(world, ana, 'POST', `/groups/${world.groups.proof}/tasks`, {
+        title: `Late step ${String(index).padStart(2, '0')}`,
+        status: 'todo',
+        workstream: 'proof',
+        owner: ana,
+        due: dayFrom(today, -index),
+      });
+    }
+    await api<Milestone>(world, ana, 'POST', `/groups/${world.groups.proof}/milestones`, { title: 'Proof signed off', date: dayFrom(today, 5) });
+    const { cockpit } = await mount(world, ana);
+    await until(cockpit, 'ready');
+    const root = shadow(cockpit);
+
+    const overdue = part(root, 'overdue')!;
+    expect(textOf(overdue.querySelector('.heading-count')), 'the heading counts them all').to.equal('12');
+    expect(titles(overdue)).to.have.length(10);
+    expect(textOf(part(overdue, 'not-listed'))).to.equal('And 2 more on the plan.');
+
+    const milestone = parts(root, 'milestone').find((item) => textOf(part(item, 'milestone-title')) === 'Proof signed off')!;
+    expect(titles(milestone), 'three shown at first').to.have.length(3);
+    expect(part(milestone, 'not-listed'), 'no note while the list is folded').to.equal(null);
+    const more = part(milestone, 'more-button') as HTMLButtonElement;
+    expect(textOf(more)).to.equal('Show 7 more');
+    more.click();
+    await cockpit.updateComplete;
+    expect(titles(milestone)).to.have.length(10);
+    expect(textOf(part(milestone, 'not-listed'))).to.equal('And 2 more on the plan.');
+    await expect(cockpit).to.be.accessible();
+  });
+
   it('says so when the plan has no tasks yet', async () => {
     const { cockpit } = await mount(world, world.people.ana);
     await until(cockpit, 'empty');

@@ -16,7 +16,7 @@ import { controlStyles } from '../styles/controls.js';
 import { loadError } from '../templates/load-error.js';
 import { widgetFrameStyles } from '../styles/widget-frame.js';
 import { cockpitStyles } from './cockpit.styles.js';
-import { formatDay, organisationOf } from './format.js';
+import { formatCount, formatDay, organisationOf } from './format.js';
 import { riskIcon, signedIcon } from './icons.js';
 import { SpaceEventsController } from './space-events-controller.js';
 import { cockpitCatalogs, workstreamName, type CockpitStrings } from './strings.js';
@@ -93,6 +93,7 @@ const isRefusal = (code: string): boolean => code === 'forbidden' || code === 'n
  * @csspart milestone-date - A milestone's date.
  * @csspart waiting-on - The tasks a milestone waits on.
  * @csspart more-button - Shows all the tasks a milestone waits on, or fewer.
+ * @csspart not-listed - "And N more on the plan": tasks counted but not listed (the first ten are).
  * @csspart people - The participation section.
  * @csspart note - The note saying what participation counts.
  * @csspart engaged - The people who took part.
@@ -324,8 +325,8 @@ export class MutualDeciderCockpit extends LitElement {
         : nothing}
       <div class="sections">
         ${this.#renderWorkstreams(cockpit.workstreams)}
-        ${this.#renderTaskSection('overdue', strings.overdueHeading, strings.noOverdue, cockpit.overdue, people, me, year)}
-        ${this.#renderTaskSection('blocked', strings.blockedHeading, strings.noBlocked, cockpit.blocked, people, me, year)}
+        ${this.#renderTaskSection('overdue', strings.overdueHeading, strings.noOverdue, cockpit.overdue, cockpit.overdueTotal, people, me, year)}
+        ${this.#renderTaskSection('blocked', strings.blockedHeading, strings.noBlocked, cockpit.blocked, cockpit.blockedTotal, people, me, year)}
         ${this.#renderMilestones(cockpit, people, me, year)}
         ${this.#renderDecisions(cockpit.decisions, year)}
         ${this.#renderPeople(cockpit, me)}
@@ -408,22 +409,31 @@ export class MutualDeciderCockpit extends LitElement {
     heading: string,
     none: string,
     tasks: readonly PlanTask[],
+    /** How many there are in all: the server lists the first few. */
+    total: number | undefined,
     people: ReadonlyMap<string, Person>,
     me: Me,
     year: number,
   ): TemplateResult {
+    const count = Math.max(total ?? 0, tasks.length);
     return html`
       <section part="section ${kind}" class="section ${kind}" aria-labelledby="${kind}-heading">
         <h3 part="heading" id="${kind}-heading" class="section-heading">
-          ${heading} <span class="heading-count" data-count=${tasks.length}>${tasks.length}</span>
+          ${heading} <span class="heading-count" data-count=${count}>${formatCount(count, this.#strings.locale)}</span>
         </h3>
         ${tasks.length === 0
           ? html`<p class="none">${none}</p>`
           : html`<ul part="list" class="list task-list">
-              ${tasks.map((task) => this.#renderTask(task, people, me, year, kind === 'overdue'))}
-            </ul>`}
+                ${tasks.map((task) => this.#renderTask(task, people, me, year, kind === 'overdue'))}
+              </ul>
+              ${this.#renderNotListed(count - tasks.length)}`}
       </section>
     `;
+  }
+
+  /** "And N more, on the plan": what the server counted but did not list. */
+  #renderNotListed(count: number): TemplateResult | typeof nothing {
+    return count > 0 ? html`<p part="not-listed" class="note not-listed">${this.#strings.notListed(count)}</p>` : nothing;
   }
 
   #renderTask(task: PlanTask, people: ReadonlyMap<string, Person>, me: Me, year: number, late = false): TemplateResult {
@@ -489,6 +499,7 @@ export class MutualDeciderCockpit extends LitElement {
                           <ul part="list waiting-on" class="list waiting-on" id="waiting-${index}" aria-labelledby="waiting-label-${index}">
                             ${shown.map((task) => this.#renderTask(task, people, me, year))}
                           </ul>
+                          ${expanded || hidden <= 0 ? this.#renderNotListed((milestone.waitingOnTotal ?? 0) - waiting.length) : nothing}
                           ${hidden > 0
                             ? html`<button
                                 part="more-button"

@@ -61,6 +61,7 @@ export const fr: CockpitStrings = {
   nothingWaiting: 'Plus rien en attente.',
   showMore: (count) => `Afficher ${n(count, 'fr')} de plus`,
   showFewer: 'Afficher moins',
+  notListed: (count) => `Et ${n(count, 'fr')} de plus dans le plan.`,
 
   peopleHeading: (days) => `Participation sur les ${n(days, 'fr')} derniers jours`,
   participationNote:

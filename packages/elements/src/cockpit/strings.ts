@@ -47,6 +47,8 @@ export interface CockpitStrings {
   nothingWaiting: string;
   showMore: (count: number) => string;
   showFewer: string;
+  /** Tasks counted but not listed (the cockpit lists the first few). */
+  notListed: (count: number) => string;
 
   peopleHeading: (days: number) => string;
   participationNote: string;
@@ -127,6 +129,7 @@ export const en: CockpitStrings = {
   nothingWaiting: 'Nothing outstanding.',
   showMore: (count) => `Show ${n(count, 'en')} more`,
   showFewer: 'Show fewer',
+  notListed: (count) => `And ${n(count, 'en')} more on the plan.`,
 
   peopleHeading: (days) => `Participation, last ${n(days, 'en')} days`,
   participationNote:
