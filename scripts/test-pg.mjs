@@ -9,6 +9,7 @@ const suites = [
   'packages/server/src/store/postgres.test.ts',
   'packages/server/src/notify/postgres.test.ts',
   'packages/server/src/webhooks/postgres.test.ts',
+  'packages/server/src/store/cockpit-backfill.test.ts',
   'test/postgres',
 ];
 let folder;
