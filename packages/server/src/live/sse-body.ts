@@ -1,4 +1,5 @@
 import { ServerResponse } from 'node:http';
+import { httpChunk } from './http-chunk.js';
 
 /** Where a live stream writes its messages. */
 export interface SseSink {
@@ -53,8 +54,9 @@ export function sseBody(outgoing: unknown, open: (sink: SseSink) => SseSinkEvent
         if (events) return events.drain();
         // The first pull: on Node, @hono/node-server has written the head and waits for a body.
         if (socket) {
-          events = open(releaseAdapter(socket, controller, close));
-          socket.on('drain', () => events!.drain());
+          const sink = releaseAdapter(socket, controller, close);
+          events = open(sink);
+          sink.onDrain(() => events!.drain());
           return;
         }
         events = open({
@@ -81,31 +83,44 @@ export function sseBody(outgoing: unknown, open: (sink: SseSink) => SseSinkEvent
  * Lets @hono/node-server's side of the response go, once it has written the head: its body ends
  * here, and the one `end()` it then calls on the response is swallowed, so the response stays
  * open for the stream alone. Otherwise its pending read would hold the response's headers, body
- * stream and promise chain for the life of every stream (≈ 5 KB each; docs/performance.md). From
- * here the socket is ours: its `close` says the client went away.
+ * stream and promise chain for the life of every stream (≈ 5 KB each; docs/performance.md).
+ *
+ * From here the connection is the stream's: messages go to it as ready-made HTTP chunks (the
+ * response sends chunked, and nothing else writes to it until `end()`, which sends the last
+ * chunk), its `drain` says the client caught up and its `close` that the client went away.
  */
-function releaseAdapter(socket: ServerResponse, controller: ReadableStreamDefaultController<Uint8Array>, close: () => void): SseSink {
+function releaseAdapter(response: ServerResponse, controller: ReadableStreamDefaultController<Uint8Array>, close: () => void): SseSink & { onDrain(listener: () => void): void } {
   let swallowing = true;
   // Assigned, never deleted: deleting a property would turn every response into a slow object.
   const stopSwallowing = () => {
     if (!swallowing) return;
     swallowing = false;
-    socket.end = ServerResponse.prototype.end;
+    response.end = ServerResponse.prototype.end;
   };
-  socket.end = function endOnceIgnored(this: ServerResponse) {
+  response.end = function endOnceIgnored(this: ServerResponse) {
     stopSwallowing();
     return this;
-  } as typeof socket.end;
+  } as typeof response.end;
   controller.close();
-  socket.on('close', close);
+  response.on('close', close);
+  // Without a chunked connection of its own (never, with the head written here), through the response.
+  const connection = response.chunkedEncoding ? response.socket : null;
   let ended = false;
   return {
-    write: (chunk) => ended || socket.destroyed || socket.write(chunk),
+    write: (chunk) => {
+      if (ended || response.destroyed) return true;
+      return connection ? connection.write(httpChunk(chunk)) : response.write(chunk);
+    },
     end: () => {
       if (ended) return;
       ended = true;
       stopSwallowing();
-      socket.end();
+      response.end();
+    },
+    onDrain: (listener) => {
+      const source = connection ?? response;
+      source.on('drain', listener);
+      response.once('close', () => source.off('drain', listener));
     },
   };
 }
