@@ -1,4 +1,3 @@
-import { createLocalJWKSet } from 'jose';
 import {
   agreementTerms,
   canWrite,
@@ -57,7 +56,7 @@ async function check(deps: FederationDeps, peer: PeerRecord, group: Group, write
   const claim = await verifyMembershipClaim(write.claim, {
     issuer: config.organisation.origin,
     audience: peer.origin,
-    keys: createLocalJWKSet(await keys.jwks()),
+    keys: await keys.verificationKeys(),
     clock,
   });
   if (claim.person !== draft.author || claim.group !== group.id) throw new MutualError('forbidden', 'the claim is for another person or group');

@@ -1,4 +1,4 @@
-import { importJWK, type JSONWebKeySet, type JWK } from 'jose';
+import { createLocalJWKSet, importJWK, type JSONWebKeySet, type JWK } from 'jose';
 import { newId, systemClock, type Clock, type SigningKey } from '@mutual/protocol';
 import { generateKeys } from '../keys/generate-keys.js';
 import type { PeerStore, ServerKeyRecord } from '../store/peer-store.js';
@@ -13,6 +13,7 @@ export class ServerKeys {
   #records: ServerKeyRecord[] | undefined;
   #loadedAt = 0;
   readonly #imported = new Map<string, SigningKey>();
+  #keySet: { records: ServerKeyRecord[]; keys: ReturnType<typeof createLocalJWKSet> } | undefined;
 
   constructor(peers: PeerStore, clock: Clock = systemClock) {
     this.#peers = peers;
@@ -48,6 +49,19 @@ export class ServerKeys {
       this.#imported.set(record.kid, key);
     }
     return key;
+  }
+
+  /**
+   * Our public keys as a jose key set, to verify what this server signed (claims coming back with a
+   * submission). Kept while the keys are: jose imports each key once per set, and a set made per
+   * request paid a WebCrypto import every time.
+   */
+  async verificationKeys(): Promise<ReturnType<typeof createLocalJWKSet>> {
+    const records = await this.#load();
+    if (this.#keySet?.records !== records) {
+      this.#keySet = { records, keys: createLocalJWKSet({ keys: records.map((record) => record.publicJwk as JWK) }) };
+    }
+    return this.#keySet.keys;
   }
 
   /** Every public key, newest first, as published at the well-known JWKS path. */
