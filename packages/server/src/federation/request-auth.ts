@@ -32,6 +32,7 @@ export function serverAuth(options: ServerAuthOptions): MiddlewareHandler<Federa
   if (!options.store || !options.directory || !options.audience) throw new TypeError('serverAuth needs store, directory and audience');
   /** Requests being handled by this process, by issuer and id: a copy arriving meanwhile is a replay. */
   const inFlight = new Set<string>();
+  let forgotAt = 0;
   return async function serverAuthentication(c, next) {
     const header = c.req.header('Authorization');
     const match = header ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
@@ -74,8 +75,16 @@ export function serverAuth(options: ServerAuthOptions): MiddlewareHandler<Federa
     } finally {
       inFlight.delete(key);
     }
+    // Ids stored with a write are not cleaned up by that write: do it now and then.
+    if (record.now - forgotAt > FORGET_EVERY_MS) {
+      forgotAt = record.now;
+      await options.store.peers.forgetExpiredRequests(record.now);
+    }
   };
 }
+
+/** How often expired request ids are deleted (ms). */
+const FORGET_EVERY_MS = 60_000;
 
 /** The request's bytes; a body cut off by the sender is a bad request, not a server fault. */
 async function readBody(request: Request): Promise<Uint8Array> {

@@ -2,7 +2,7 @@ import type { JSONWebKeySet } from 'jose';
 import type { Kysely } from 'kysely';
 import type { InvitationOutcome, PeerRecord, PeerStore, ServerKeyRecord } from './peer-store.js';
 import { enqueueOutbox } from './kysely-outbox.js';
-import { recordRequest, requestSeen } from './request-record.js';
+import { forgetExpiredRequests, recordRequest, requestSeen } from './request-record.js';
 import type { Database, PeersTable } from './schema.js';
 
 const toPeer = (row: PeersTable): PeerRecord => ({
@@ -107,7 +107,12 @@ export class KyselyPeerStore implements PeerStore {
   }
 
   async rememberRequest(issuer: string, jti: string, expiresAt: number, now: number) {
+    await forgetExpiredRequests(this.#db, now);
     return recordRequest(this.#db, { issuer, jti, expiresAt, now });
+  }
+
+  async forgetExpiredRequests(now: number) {
+    await forgetExpiredRequests(this.#db, now);
   }
 
   async requestSeen(issuer: string, jti: string, now: number) {

@@ -43,6 +43,8 @@ export interface PeerStore {
   rememberRequest(issuer: string, jti: string, expiresAt: number, now: number): Promise<boolean>;
   /** Whether a request id is remembered, without writing (see {@link Store.append}'s `request`). */
   requestSeen(issuer: string, jti: string, now: number): Promise<boolean>;
+  /** Deletes the request ids expired by `now` (those stored with a write are not cleaned there). */
+  forgetExpiredRequests(now: number): Promise<void>;
 
   saveClaim(group: string, person: string, token: string, expiresAt: number): Promise<void>;
   getClaim(group: string, person: string): Promise<{ token: string; expiresAt: number } | undefined>;

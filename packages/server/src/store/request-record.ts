@@ -15,9 +15,12 @@ export interface RequestRecord {
   now: number;
 }
 
-/** Inserts the id inside whatever transaction `db` is; false if it was there already (a replay). */
-export async function recordRequest(db: Kysely<Database>, { issuer, jti, expiresAt, now }: RequestRecord): Promise<boolean> {
-  await db.deleteFrom('seen_requests').where('expires_at', '<', now).execute();
+/**
+ * Inserts the id inside whatever transaction `db` is; false if it was there already (a replay).
+ * Expired ids are not deleted here: inside a write's transaction that delete would make
+ * concurrent writes wait on each other's row locks (PostgreSQL). See {@link forgetExpiredRequests}.
+ */
+export async function recordRequest(db: Kysely<Database>, { issuer, jti, expiresAt }: RequestRecord): Promise<boolean> {
   const inserted = await db
     .insertInto('seen_requests')
     .values({ issuer, jti, expires_at: expiresAt })
@@ -36,4 +39,9 @@ export async function requestSeen(db: Kysely<Database>, issuer: string, jti: str
     .where('expires_at', '>=', now)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Deletes the ids that have expired by `now` (a request that old is refused for its age anyway). */
+export async function forgetExpiredRequests(db: Kysely<Database>, now: number): Promise<void> {
+  await db.deleteFrom('seen_requests').where('expires_at', '<', now).execute();
 }
