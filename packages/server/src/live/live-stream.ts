@@ -139,11 +139,12 @@ export class LiveStream {
     const from = tail.indexAfter(this.#scanned);
     if (from < 0) return 'behind';
     const entries = tail.entries;
-    if (from < entries.length && this.#seesAll(entries, from)) {
+    const joined = from < entries.length && this.#seesAll(entries, from) ? tail.framesFrom(from) : undefined;
+    if (joined) {
       // Everything new is the reader's: one write for all of it, the same bytes as every such stream.
       this.cursor = entries[entries.length - 1]!.stored.cursor;
       this.#scanned = Math.max(this.cursor, tail.upTo);
-      return this.#write(tail.framesFrom(from), now) ? 'sent' : 'blocked';
+      return this.#write(joined, now) ? 'sent' : 'blocked';
     }
     for (let i = from; i < entries.length; i++) {
       const { stored, frame } = entries[i]!;

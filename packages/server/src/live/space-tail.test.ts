@@ -87,4 +87,18 @@ describe('the shared tail of a space’s live streams', () => {
     assert.equal(recent?.entries[0]?.author?.name, 'P1', 'with each author');
     assert.equal(await tail.after(start + 1), undefined, 'older than the three kept: read the store');
   });
+  it('joins the newest frames into one chunk for streams at the same place, for a few places only', async () => {
+    const store = org.server.store;
+    const start = await store.lastPosition('acme');
+    const tail = new SpaceTail(store, 'acme', start);
+    for (let i = 0; i < 6; i++) await post('acme.plan', `join ${i}`);
+    tail.markStale();
+    await tail.refresh();
+    const frames = tail.entries.map((entry) => Buffer.from(entry.frame).toString());
+    assert.equal(frames.length, 6);
+    assert.equal(tail.framesFrom(5), tail.entries[5]!.frame, 'one event: its own frame');
+    for (let from = 0; from < 4; from++) assert.equal(Buffer.from(tail.framesFrom(from)!).toString(), frames.slice(from).join(''));
+    assert.equal(tail.framesFrom(1), tail.framesFrom(1), 'joined once');
+    assert.equal(tail.framesFrom(4), undefined, 'a fifth starting point is written frame by frame');
+  });
 });

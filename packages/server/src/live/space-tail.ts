@@ -13,6 +13,9 @@ export interface TailEntry {
 const PAGE = 500;
 /** How many recent events a tail keeps, by default, for streams that are a little behind. */
 const WINDOW = 2_000;
+/** Joined frames are kept for this many starting points, of at most this many events each. */
+const JOINED_STARTS = 4;
+const JOINED_EVENTS = 64;
 
 /**
  * The recent events of one space, read once per wake-up for all of its live streams: with a
@@ -80,13 +83,18 @@ export class SpaceTail {
   }
 
   /**
-   * The frames of every entry from index `from` to the newest, as one chunk: most streams of a
-   * space are at the same place and see every event, so one write each sends them all.
+   * The frames of every entry from index `from` to the newest, as one chunk, or `undefined` when
+   * there is no such chunk to share (too many events, or too many starting points: the caller
+   * writes frame by frame). Most streams of a space are at the same place and see every event,
+   * so one write each sends them all; bounded, so that streams scattered over the window cannot
+   * make the tail copy it again and again.
    */
-  framesFrom(from: number): Uint8Array {
-    if (from === this.#entries.length - 1) return this.#entries[from]!.frame;
+  framesFrom(from: number): Uint8Array | undefined {
+    const count = this.#entries.length - from;
+    if (count === 1) return this.#entries[from]!.frame;
     let joined = this.#joined.get(from);
-    if (!joined) this.#joined.set(from, (joined = Buffer.concat(this.#entries.slice(from).map((entry) => entry.frame))));
+    if (joined || count > JOINED_EVENTS || this.#joined.size >= JOINED_STARTS) return joined;
+    this.#joined.set(from, (joined = Buffer.concat(this.#entries.slice(from).map((entry) => entry.frame))));
     return joined;
   }
 
