@@ -26,7 +26,7 @@ const count = (value: unknown) => Number(value ?? 0);
  */
 export class KyselyCockpitStore implements CockpitStore {
   readonly #db: Kysely<Database>;
-  readonly #compiled = new Map<string, (...values: string[]) => Promise<QueryResult<unknown>>>();
+  readonly #compiled = new Map<string, (db: Kysely<Database>, ...values: string[]) => Promise<QueryResult<unknown>>>();
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
@@ -163,10 +163,8 @@ export class KyselyCockpitStore implements CockpitStore {
   /** The query of that shape, compiled on first use (a few shapes: one per number of groups). */
   #prepared<R>(shape: string, arity: number, build: (...values: string[]) => Compilable<R>) {
     let run = this.#compiled.get(shape);
-    if (!run) {
-      run = precompile(() => this.#db, arity, build);
-      this.#compiled.set(shape, run);
-    }
-    return run as (...values: string[]) => Promise<QueryResult<R>>;
+    if (!run) this.#compiled.set(shape, (run = precompile<unknown>(arity, (_db, ...values) => build(...values))));
+    const compiled = run as (db: Kysely<Database>, ...values: string[]) => Promise<QueryResult<R>>;
+    return (...values: string[]) => compiled(this.#db, ...values);
   }
 }

@@ -27,7 +27,6 @@ import { applyEvent } from './apply-event.js';
 import { GroupCommit } from './group-commit.js';
 import { GroupMembersCache, type GroupMembers } from './group-members-cache.js';
 import { precompile } from './precompiled-query.js';
-import { prepareWrite } from './prepared-write.js';
 import { KyselyCockpitStore } from './kysely-cockpit-store.js';
 import { enqueueOutbox, KyselyOutbox } from './kysely-outbox.js';
 import { KyselyPeerStore } from './kysely-peer-store.js';
@@ -75,24 +74,24 @@ export class KyselyStore implements Store {
     this.#groupCommit = this.#notifies ? undefined : new GroupCommit(db);
   }
 
-  /** The statements every append runs, compiled once (see prepared-write.ts). */
+  /** The statements every append runs, compiled once (see precompiled-query.ts). */
   readonly #appendQueries = {
-    eventById: prepareWrite(1, (db, id) => db.selectFrom('events').selectAll().where('id', '=', id!)),
-    bumpGroup: prepareWrite(1, (db, group) =>
+    eventById: precompile(1, (db, id) => db.selectFrom('events').selectAll().where('id', '=', id!)),
+    bumpGroup: precompile(1, (db, group) =>
       db
         .updateTable('groups')
         .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
         .where('id', '=', group!)
         .returning(['last_seq', 'home', 'kind']),
     ),
-    bumpSpace: prepareWrite(1, (db, space) =>
+    bumpSpace: precompile(1, (db, space) =>
       db
         .updateTable('spaces')
         .set((eb) => ({ last_pos: eb('last_pos', '+', 1) }))
         .where('id', '=', space!)
         .returning('last_pos'),
     ),
-    insertEvent: prepareWrite(11, (db, id, space, group, seq, type, author, at, body, clientId, proof, position) =>
+    insertEvent: precompile(11, (db, id, space, group, seq, type, author, at, body, clientId, proof, position) =>
       db
         .insertInto('events')
         .values({
@@ -110,7 +109,7 @@ export class KyselyStore implements Store {
         })
         .returning('cursor'),
     ),
-    memberIds: prepareWrite(1, (db, group) => db.selectFrom('memberships').select('person_id').where('group_id', '=', group!)),
+    memberIds: precompile(1, (db, group) => db.selectFrom('memberships').select('person_id').where('group_id', '=', group!)),
   };
 
   /** A log write in a transaction of its own or, on SQLite, in a shared commit (see GroupCommit). */
@@ -241,8 +240,8 @@ export class KyselyStore implements Store {
   }
 
   /** Every group read starts here (the membership check): compiled once. */
-  readonly #groupAccessQuery = precompile(() => this.db, 2, (group, person) =>
-    this.db
+  readonly #groupAccessQuery = precompile(2, (db, group, person) =>
+    db
       .selectFrom('groups')
       .leftJoin('memberships', (join) => join.onRef('memberships.group_id', '=', 'groups.id').on('memberships.person_id', '=', person!))
       .selectAll('groups')
@@ -264,7 +263,7 @@ export class KyselyStore implements Store {
       return { group: members.group, role: roles.get(person), lastSeq, sideVersion: `${this.#peopleWrites}:${dataVersion}` };
     }
     const ownsDatabase = !this.#notifies;
-    const [row] = (await this.#groupAccessQuery(group, person)).rows;
+    const [row] = (await this.#groupAccessQuery(this.db, group, person)).rows;
     if (!row) return undefined;
     const dataVersion = (row as { data_version?: number }).data_version;
     return {

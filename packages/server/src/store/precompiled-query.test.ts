@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { prepareWrite } from './prepared-write.js';
+import { precompile } from './precompiled-query.js';
 import { openSqliteStore } from './sqlite.js';
 
-describe('prepareWrite', () => {
+describe('precompile (precompiled-query.ts)', () => {
   it('compiles once and runs with new values, keeping the constants the query made', async () => {
     const store = await openSqliteStore(':memory:');
     try {
       await store.createSpace({ id: 's1', name: 'S1', seller: 'seller.test', buyer: 'buyer.test', stage: 'evaluation' }, '2027-01-01T00:00:00.000Z');
       await store.createSpace({ id: 's2', name: 'S2', seller: 'seller.test', buyer: 'buyer.test', stage: 'evaluation' }, '2027-01-01T00:00:00.000Z');
       let builds = 0;
-      const bump = prepareWrite(1, (db, space) => {
+      const bump = precompile(1, (db, space) => {
         builds++;
         return db.updateTable('spaces').set((eb) => ({ last_pos: eb('last_pos', '+', 2) })).where('id', '=', space!).returning(['id', 'last_pos']);
       });
@@ -32,9 +32,9 @@ describe('prepareWrite', () => {
   it('refuses a build that does not use every value as a parameter', async () => {
     const store = await openSqliteStore(':memory:');
     try {
-      const unused = prepareWrite(2, (db, id) => db.selectFrom('spaces').selectAll().where('id', '=', id!));
+      const unused = precompile(2, (db, id) => db.selectFrom('spaces').selectAll().where('id', '=', id!));
       await assert.rejects(unused(store.db, 'a', 'b'), /value 1 is not used/);
-      await assert.rejects(prepareWrite(1, (db, id) => db.selectFrom('spaces').selectAll().where('id', '=', id!))(store.db), /expected 1 values/);
+      await assert.rejects(precompile(1, (db, id) => db.selectFrom('spaces').selectAll().where('id', '=', id!))(store.db), /expected 1 values/);
     } finally {
       await store.close();
     }
