@@ -62,8 +62,9 @@ export class KyselyStore implements Store {
   /** `sqlite`: the connection under `db` when it is SQLite's, so reads can tell if another wrote. */
   constructor(db: Kysely<Database>, options: { sqlite?: SQLite.Database } = {}) {
     this.db = db;
-    const dataVersion = options.sqlite?.prepare('select data_version as version from pragma_data_version');
-    this.#dataVersion = dataVersion && (() => (dataVersion.get() as { version: number }).version);
+    // The pragma itself, plucked: a third of the cost of selecting from the pragma_data_version table.
+    const dataVersion = options.sqlite?.prepare('pragma data_version').pluck();
+    this.#dataVersion = dataVersion && (() => dataVersion.get() as number);
     this.peers = new KyselyPeerStore(db);
     // One process owns a SQLite file: its outbox leases need not be written to disk, and its
     // outbox writes share the appends' commits.
