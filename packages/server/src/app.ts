@@ -1,9 +1,9 @@
 import { createEmbedTokenVerifier, MutualError, systemClock, type Clock } from '@mutual/protocol';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { agreementRoutes } from './api/agreements.js';
 import { apiCors } from './api/api-cors.js';
+import { securityHeaders } from './api/security-headers.js';
 import { calendarApiRoutes, calendarFeedRoutes } from './calendar/calendar-routes.js';
 import { CalendarFeeds } from './calendar/feed-secrets.js';
 import { cockpitRoutes } from './api/cockpit.js';
@@ -63,7 +63,8 @@ export function createApp(options: CreateAppOptions) {
   app.onError(handleError);
   app.notFound((c) => problemResponse(c, 'not_found', 'Not found'));
   app.use('*', metrics.middleware());
-  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  // hono/secure-headers' set (cross-origin resources), also prepared for routes that answer at once.
+  app.use('*', securityHeaders());
 
   app.get('/healthz', (c) => c.json({ status: 'ok', organisation: config.organisation.domain, streams: hub.subscriberCount }));
   // Prometheus scrapes this; expose it only on the internal network (see docs/deploy.md).

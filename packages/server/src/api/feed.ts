@@ -105,7 +105,7 @@ export function feedRoutes({ store, writer }: AppDeps) {
       const access = await requireMember(store, group, c.var.person);
       if (before === undefined) {
         // Byte for byte what c.json(page) writes (see feed-page-cache.ts).
-        return serialisedJson<FeedPage>(c, await firstPages.firstPage(access, c.var.person, limit));
+        return serialisedJson<FeedPage>(c, await firstPages.firstPage(access, c.get('person'), limit));
       }
       const page = await store.feedPage({
         group,
