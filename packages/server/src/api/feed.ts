@@ -14,16 +14,19 @@ import {
   type PersonId,
 } from '@mutual/protocol';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
 import { requireMember, requireWriter } from './access.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { entryOfEvent } from './entry-of-event.js';
 import { FeedPageCache } from './feed-page-cache.js';
 import { serialisedJson } from './serialised-json.js';
+import { usualFirstPageLimit } from './usual-feed-query.js';
 import { body, json, problems, queued, security } from './openapi.js';
 import { unknownPerson } from '../store/rows.js';
 import type { StoredEvent } from '../store/store.js';
 
-const GroupParams = z.object({ group: z.string().max(64) });
+const GROUP_ID_MAX = 64;
+const GroupParams = z.object({ group: z.string().max(GROUP_ID_MAX) });
 const EntryParams = GroupParams.extend({ post: z.string().max(64) });
 
 const listPosts = createRoute({
@@ -97,23 +100,27 @@ export function feedRoutes({ store, writer }: AppDeps) {
   }
 
   const firstPages = new FeedPageCache(store);
+  async function firstPage(c: Context<AppEnv>, group: string, limit: number) {
+    // Checked on every request, cached page or not: a removed member is refused at once.
+    const access = await requireMember(store, group, c.get('person'));
+    // Byte for byte what c.json(page) writes (see feed-page-cache.ts).
+    return serialisedJson<FeedPage>(c, await firstPages.firstPage(access, c.get('person'), limit));
+  }
+  /** The usual read (`?limit=N`, or no query) checked by hand; anything else goes to the validators. */
+  const usualFirstPage: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const limit = usualFirstPageLimit(c.req.url);
+    const group = c.req.param('group');
+    if (limit === undefined || group === undefined || group.length > GROUP_ID_MAX) return next();
+    return firstPage(c, group, limit);
+  };
+
   return new OpenAPIHono<AppEnv>()
-    .openapi(listPosts, async (c) => {
+    .openapi({ ...listPosts, middleware: [usualFirstPage] }, async (c) => {
       const { group } = c.req.valid('param');
       const { before, limit } = c.req.valid('query');
-      // Checked on every request, cached page or not: a removed member is refused at once.
-      const access = await requireMember(store, group, c.var.person);
-      if (before === undefined) {
-        // Byte for byte what c.json(page) writes (see feed-page-cache.ts).
-        return serialisedJson<FeedPage>(c, await firstPages.firstPage(access, c.get('person'), limit));
-      }
-      const page = await store.feedPage({
-        group,
-        viewer: c.var.person,
-        limit,
-        ...(before !== undefined && { before: Number(before) }),
-      });
-      return c.json(page, 200);
+      if (before === undefined) return firstPage(c, group, limit);
+      await requireMember(store, group, c.var.person);
+      return c.json(await store.feedPage({ group, viewer: c.var.person, limit, before: Number(before) }), 200);
     })
     .openapi(createPost, async (c) => {
       const { group } = c.req.valid('param');
