@@ -31,7 +31,7 @@ export function apiCors(options: ApiCorsOptions): MiddlewareHandler {
     const origin = c.req.header('origin');
     prepareHeaders(c, (origin && forOrigin.get(origin)) || varyOnly);
     await next();
-    if (hasPreparedHeaders(c.res)) return;
+    if (hasPreparedHeaders(c)) return;
     const headers = c.res.headers;
     if (origin && allowed.has(origin)) headers.set('Access-Control-Allow-Origin', origin);
     headers.append('Vary', 'Origin');

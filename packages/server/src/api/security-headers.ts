@@ -31,7 +31,7 @@ export function securityHeaders(): MiddlewareHandler {
   return async function setSecurityHeaders(c, next) {
     prepareHeaders(c, SECURITY_HEADERS);
     await next();
-    if (hasPreparedHeaders(c.res)) return;
+    if (hasPreparedHeaders(c)) return;
     const headers = c.res.headers;
     for (const [name, value] of entries) headers.set(name, value);
     headers.delete('X-Powered-By');
