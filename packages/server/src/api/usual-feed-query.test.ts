@@ -63,6 +63,9 @@ describe('the feed route with the usual query checked by hand', () => {
     assert.equal(invalid.status, 400);
     assert.equal(((await invalid.json()) as { code: string }).code, 'invalid_request');
     assert.equal((await page('?limit=2', {})).status, 401);
+    const metrics = await (await fetch(`${org.url}/metrics`)).text();
+    assert.match(metrics, /mutual_http_requests_total\{method="GET",route="\/api\/groups\/:group\/posts",status="200"\} [1-9]/);
+    assert.match(metrics, /mutual_http_requests_total\{method="GET",route="\/api\/groups\/:group\/posts",status="403"\} 1\n/);
   });
 
   it('stays declared in the OpenAPI document with both query parameters', async () => {

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { LiveHub } from '../live/hub.js';
+import { RequestTally } from './request-tally.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -10,20 +11,26 @@ import type { Store } from '../store/store.js';
  */
 export class ServerMetrics {
   readonly registry = new Registry();
-  readonly #requests = new Counter({
-    name: 'mutual_http_requests_total',
-    help: 'HTTP requests answered, by route and status',
-    labelNames: ['method', 'route', 'status'] as const,
-    registers: [this.registry],
-  });
-  readonly deliveryFailures = new Counter({
-    name: 'mutual_delivery_failures_total',
-    help: 'Failed attempts to send to a peer',
-    labelNames: ['peer'] as const,
-    registers: [this.registry],
-  });
+  readonly #answered = new RequestTally();
+  readonly deliveryFailures: Counter<'peer'>;
 
   constructor(store: Store, hub: LiveHub) {
+    const answered = this.#answered;
+    new Counter({
+      name: 'mutual_http_requests_total',
+      help: 'HTTP requests answered, by route and status',
+      labelNames: ['method', 'route', 'status'] as const,
+      registers: [this.registry],
+      collect() {
+        answered.flushInto(this);
+      },
+    });
+    this.deliveryFailures = new Counter({
+      name: 'mutual_delivery_failures_total',
+      help: 'Failed attempts to send to a peer',
+      labelNames: ['peer'] as const,
+      registers: [this.registry],
+    });
     new Gauge({
       name: 'mutual_sse_clients',
       help: 'Open live streams on this process',
@@ -69,10 +76,10 @@ export class ServerMetrics {
 
   /** Counts each answered request by its route pattern (never the concrete path: ids stay out). */
   middleware(): MiddlewareHandler {
-    const requests = this.#requests;
+    const answered = this.#answered;
     return async function countRequests(c, next) {
       await next();
-      requests.inc({ method: c.req.method, route: c.req.routePath, status: String(c.res.status) });
+      answered.count(c.req.method, c.req.routePath, c.res.status);
     };
   }
 }
