@@ -138,6 +138,17 @@ describe('embed-token authentication over HTTP', () => {
     assert.equal(result.code, 'token_malformed');
   });
 
+  it('refuses a token it already knows under any other header than exactly Bearer and the token', async () => {
+    const token = await craft();
+    assert.equal((await status(token)).status, 200);
+    // (Trailing white space is not among them: HTTP trims it from header values before we see them.)
+    for (const header of [`bearer ${token}`, `Bearer  ${token}`, `Bearer ${token}.`, `Bearer ${token}x`, `Bearer ${token.slice(0, -1)}`]) {
+      const response = await fetch(`${org.url}/api/spaces`, { headers: { Authorization: header } });
+      assert.equal(response.status, 401, header.replace(token, '<token>').replace(token.slice(0, -1), '<token minus one>'));
+    }
+    assert.equal((await status(token)).status, 200);
+  });
+
   it('ignores a token in the query string', async () => {
     const token = await craft();
     const response = await fetch(`${org.url}/api/spaces?token=${token}&access_token=${token}`);

@@ -17,6 +17,8 @@ export interface EmbedAuthOptions {
   cachedTokens?: number;
 }
 
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/;
+
 /**
  * Authenticates every client API request by its embed token (`Authorization: Bearer …` only:
  * never a query parameter or a cookie), and records the person on first sight so that others
@@ -34,9 +36,13 @@ export function embedAuth(options: EmbedAuthOptions): MiddlewareHandler<{ Variab
   return async function embedAuthentication(c, next) {
     if (c.req.method === 'OPTIONS') return next();
     const header = c.req.header('Authorization');
-    const match = header ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
-    if (header && !match) throw new MutualError('token_malformed', 'expected the Bearer scheme');
-    const claims = await verify(match?.[1]);
+    // A remembered token matched the pattern when it was first verified: only others are checked.
+    let claims = header?.startsWith('Bearer ') ? verify.remembered(header.slice(7)) : undefined;
+    if (!claims) {
+      const match = header ? BEARER.exec(header) : null;
+      if (header && !match) throw new MutualError('token_malformed', 'expected the Bearer scheme');
+      claims = await verify(match?.[1]);
+    }
     if (!known.has(claims.person) || (claims.name && known.get(claims.person) !== claims.name)) {
       const existing = await options.store.getPerson(claims.person);
       const name = claims.name ?? existing?.name ?? claims.person.slice(0, claims.person.indexOf('@'));
@@ -48,6 +54,6 @@ export function embedAuth(options: EmbedAuthOptions): MiddlewareHandler<{ Variab
     }
     c.set('person', claims.person);
     c.set('claims', claims);
-    await next();
+    return next();
   };
 }

@@ -82,6 +82,22 @@ describe('verified-token cache', () => {
     assert.equal(calls, 4);
   });
 
+  it('tells at once whether it remembers a token: only a verified one, only before its exp', async () => {
+    calls = 0;
+    const verify = cacheVerifiedTokens(counted, { clock });
+    const token = await sign(ANA, 60);
+    assert.equal(verify.remembered(token), undefined, 'never verified');
+    const claims = await verify(token);
+    assert.deepEqual(verify.remembered(token), claims);
+    assert.equal(verify.remembered(`${token}x`), undefined);
+    const refused = await sign('eve@buyer.test' as PersonId);
+    await assert.rejects(verify(refused), TokenError);
+    assert.equal(verify.remembered(refused), undefined, 'a failure is not remembered');
+    now += 60_000;
+    assert.equal(verify.remembered(token), undefined, 'not at or after exp');
+    assert.equal(calls, 2);
+  });
+
   it('is bounded, forgetting the least recently used token first', async () => {
     calls = 0;
     const verify = cacheVerifiedTokens(counted, { clock, maxEntries: 2 });

@@ -14,30 +14,38 @@ export interface VerifiedTokenCacheOptions {
  * map is bounded. What the token vouches for is only who the caller is: membership is still
  * checked per request by the routes.
  */
-export function cacheVerifiedTokens(verify: EmbedTokenVerifier, options: VerifiedTokenCacheOptions = {}): EmbedTokenVerifier {
+/** A verifier that remembers, and can tell at once (without a promise) whether it knows a token. */
+export interface CachedTokenVerifier extends EmbedTokenVerifier {
+  /** The claims of `token` if it verified before and has not expired (by the clock); else `undefined`. */
+  remembered(token: string): EmbedClaims | undefined;
+}
+
+export function cacheVerifiedTokens(verify: EmbedTokenVerifier, options: VerifiedTokenCacheOptions = {}): CachedTokenVerifier {
   const maxEntries = options.maxEntries ?? 10_000;
   const clock = options.clock ?? systemClock;
   if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new TypeError('maxEntries must be a positive integer');
   // A Map iterates in insertion order: re-inserting on a hit makes its first key the least recent.
   const verified = new Map<string, EmbedClaims>();
 
-  return async function verifyCached(token: string | undefined): Promise<EmbedClaims> {
-    if (token !== undefined) {
-      const claims = verified.get(token);
-      if (claims) {
-        verified.delete(token);
-        // Expired entries are dropped and the token verified again, which refuses it with its code.
-        if (clock() < claims.expiresAt) {
-          verified.set(token, claims);
-          return claims;
-        }
-      }
-    }
+  function remembered(token: string): EmbedClaims | undefined {
+    const claims = verified.get(token);
+    if (!claims) return undefined;
+    verified.delete(token);
+    // Expired entries are dropped and the token verified again, which refuses it with its code.
+    if (!(clock() < claims.expiresAt)) return undefined;
+    verified.set(token, claims);
+    return claims;
+  }
+
+  async function verifyCached(token: string | undefined): Promise<EmbedClaims> {
+    const known = token === undefined ? undefined : remembered(token);
+    if (known) return known;
     const claims = await verify(token);
     if (token !== undefined && clock() < claims.expiresAt) {
       verified.set(token, claims);
       if (verified.size > maxEntries) verified.delete(verified.keys().next().value!);
     }
     return claims;
-  };
+  }
+  return Object.assign(verifyCached, { remembered });
 }
