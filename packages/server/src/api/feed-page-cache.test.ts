@@ -97,6 +97,27 @@ describe('the cached first page of a feed', () => {
     assert.equal(new TextDecoder().decode(bytes), JSON.stringify(await store.feedPage({ group: GROUP, viewer: ANA, limit: 3 })));
   });
 
+  it('forgets the least recently read page first, reading the newest again included', async () => {
+    const store = org.server.store;
+    let reads = 0;
+    const counting = new Proxy(store, {
+      get(target, name) {
+        if (name === 'sharedFeedPage') return (...args: Parameters<typeof store.sharedFeedPage>) => (reads++, target.sharedFeedPage(...args));
+        const value = Reflect.get(target, name);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const access = (await store.groupAccess(GROUP, ANA))!;
+    const cache = new FeedPageCache(counting, { maxPages: 2 });
+    for (const limit of [1, 2, 1, 1, 3]) await cache.firstPage(access, ANA, limit); // 3 evicts 2
+    assert.equal(reads, 3);
+    await cache.firstPage(access, ANA, 1);
+    await cache.firstPage(access, ANA, 3);
+    assert.equal(reads, 3, 'pages 1 and 3 are kept');
+    await cache.firstPage(access, ANA, 2);
+    assert.equal(reads, 4, 'page 2 was forgotten');
+  });
+
   it('shows a new post on the very next read', async () => {
     await read(ana, ANA);
     await post(bob, 'fresh from Bob');

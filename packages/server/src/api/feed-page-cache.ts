@@ -41,6 +41,8 @@ export class FeedPageCache {
   readonly #maxPages: number;
   readonly #maxPersonal: number;
   readonly #pages = new Map<string, CachedPage>();
+  /** The most recently read page's key: reading it again leaves the order as it is. */
+  #newest: string | undefined;
 
   constructor(store: Store, options: FeedPageCacheOptions = {}) {
     this.#store = store;
@@ -60,12 +62,16 @@ export class FeedPageCache {
     let cached = this.#pages.get(key);
     if (cached && cached.lastSeq === lastSeq && cached.sideVersion === sideVersion) {
       // Least recently read leave first: a hit moves to the end of the insertion order.
-      this.#pages.delete(key);
-      this.#pages.set(key, cached);
+      if (key !== this.#newest) {
+        this.#pages.delete(key);
+        this.#pages.set(key, cached);
+        this.#newest = key;
+      }
     } else {
       cached = { lastSeq, sideVersion, bodies: this.#build(group, limit) };
       this.#pages.delete(key);
       this.#pages.set(key, cached);
+      this.#newest = key;
       if (this.#pages.size > this.#maxPages) this.#pages.delete(this.#pages.keys().next().value!);
       // A failed read is not kept: the next request tries again.
       cached.bodies.catch(() => {

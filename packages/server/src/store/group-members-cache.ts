@@ -17,6 +17,8 @@ export interface GroupMembers {
 export class GroupMembersCache {
   readonly #maxGroups: number;
   readonly #entries = new Map<string, { stamp: string; members: GroupMembers }>();
+  /** The most recently used group: using it again leaves the order as it is (no delete and set). */
+  #newest: string | undefined;
 
   constructor(maxGroups = 1_000) {
     this.#maxGroups = maxGroups;
@@ -25,14 +27,18 @@ export class GroupMembersCache {
   get(group: string, stamp: string): GroupMembers | undefined {
     const entry = this.#entries.get(group);
     if (!entry || entry.stamp !== stamp) return undefined;
-    this.#entries.delete(group);
-    this.#entries.set(group, entry);
+    if (group !== this.#newest) {
+      this.#entries.delete(group);
+      this.#entries.set(group, entry);
+      this.#newest = group;
+    }
     return entry.members;
   }
 
   set(group: string, stamp: string, members: GroupMembers): void {
     this.#entries.delete(group);
     this.#entries.set(group, { stamp, members });
+    this.#newest = group;
     if (this.#entries.size > this.#maxGroups) this.#entries.delete(this.#entries.keys().next().value!);
   }
 }
