@@ -50,13 +50,19 @@ describe('the answer to a post or a reply', () => {
     assert.deepEqual(reply.body, await shownInFeed(reply.body.id));
   });
 
-  it('is read back for a retry, which may have gathered reactions since', async () => {
+  it('is read back for a retry, which may have gathered reactions and replies since', async () => {
     const first = await call('/api/groups/acme.plan/posts', 'POST', { text: 'Retried later', clientId: 'client-answer-3' });
     await call(`/api/groups/acme.plan/posts/${first.body.id}/reactions`, 'POST', { emoji: '👍', on: true });
+    const reply = await call(`/api/groups/acme.plan/posts/${first.body.id}/replies`, 'POST', { text: 'Seen it' });
+    await call(`/api/groups/acme.plan/posts/${reply.body.id}/reactions`, 'POST', { emoji: '🎉', on: true });
     const again = await call('/api/groups/acme.plan/posts', 'POST', { text: 'Retried later', clientId: 'client-answer-3' });
     assert.equal(again.status, 201);
     assert.equal(again.body.id, first.body.id);
     assert.deepEqual(again.body.reactions, [{ emoji: '👍', count: 1, mine: true }]);
+    assert.deepEqual(
+      again.body.replies.map((r: any) => [r.id, r.text, r.reactions]),
+      [[reply.body.id, 'Seen it', [{ emoji: '🎉', count: 1, mine: true }]]],
+    );
     assert.deepEqual(again.body, await shownInFeed(first.body.id));
   });
 });

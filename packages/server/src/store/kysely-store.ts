@@ -534,9 +534,19 @@ export class KyselyStore implements Store {
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) return undefined;
-    const [people, reactions] = await Promise.all([this.getPeople([row.author]), this.#reactions([row.id], viewer)]);
+    // A post comes with its replies, as in a feed page (a retried post is answered with this).
+    const replies =
+      row.parent_id === null
+        ? await this.db.selectFrom('entries').selectAll().where('group_id', '=', group).where('parent_id', '=', row.id).orderBy('cursor').execute()
+        : [];
+    const all = [row, ...replies];
+    const [people, reactions] = await Promise.all([
+      this.getPeople(all.map((each) => each.author)),
+      this.#reactions(all.map((each) => each.id), viewer),
+    ]);
     const entry = this.#entry(row, people, reactions);
-    return row.parent_id === null ? { ...entry, replies: [] } : { ...entry, parent: row.parent_id };
+    if (row.parent_id !== null) return { ...entry, parent: row.parent_id };
+    return { ...entry, replies: replies.map((reply) => ({ ...this.#entry(reply, people, reactions), parent: row.id })) };
   }
 
   async reactionsOf(entry: string, viewer: PersonId) {
