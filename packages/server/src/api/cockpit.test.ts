@@ -7,17 +7,22 @@ const BOB = 'bob@seller.test';
 const CARLA = 'carla@seller.test';
 const NOW = Date.parse('2027-01-10T12:00:00Z');
 
+/** Calls the client API of the organisation `org()` gives, as `person`. */
+const callerOf =
+  (org: () => TestOrganisation) =>
+  async (person: string, path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: any }> => {
+    const response = await fetch(`${org().url}/api${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${await org().token(person)}`, 'Content-Type': 'application/json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
 describe('the decider cockpit figures', () => {
   let org: TestOrganisation;
   let now = NOW;
-  const as = async (person: string, path: string, method = 'GET', body?: unknown) => {
-    const response = await fetch(`${org.url}/api${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${await org.token(person)}`, 'Content-Type': 'application/json' },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  };
+  const as = callerOf(() => org);
 
   before(async () => {
     org = await startTestOrganisation({ clock: () => now });
@@ -84,14 +89,7 @@ describe('the decider cockpit figures', () => {
 describe('the cockpit of a large plan', () => {
   let org: TestOrganisation;
   let now = NOW;
-  const as = async (person: string, path: string, method = 'GET', body?: unknown) => {
-    const response = await fetch(`${org.url}/api${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${await org.token(person)}`, 'Content-Type': 'application/json' },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  };
+  const as = callerOf(() => org);
 
   before(async () => {
     org = await startTestOrganisation({ clock: () => now });
