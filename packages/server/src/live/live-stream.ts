@@ -1,5 +1,5 @@
 import type { Clock, PersonId } from '@mutual/protocol';
-import type { StoredEvent, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { liveFrame } from './live-frame.js';
 import type { SseSink } from './sse-body.js';
 import type { SpaceTail, TailEntry } from './space-tail.js';
@@ -149,7 +149,6 @@ export class LiveStream {
     for (let i = from; i < entries.length; i++) {
       const { stored, frame } = entries[i]!;
       if (!this.#groups.has(stored.event.group)) continue;
-      this.#leaveIfRemoved(stored);
       // Moved on before writing: a socket may emit 'drain' from inside the write.
       this.cursor = this.#scanned = stored.cursor;
       if (!this.#write(frame, now)) return 'blocked';
@@ -158,25 +157,9 @@ export class LiveStream {
     return 'sent';
   }
 
-  /** True when every entry from `from` is the reader's, and none removes them from a group. */
   #seesAll(entries: readonly TailEntry[], from: number): boolean {
-    for (let i = from; i < entries.length; i++) {
-      const { event } = entries[i]!.stored;
-      if (!this.#groups.has(event.group) || this.#removesReader(event)) return false;
-    }
+    for (let i = from; i < entries.length; i++) if (!this.#groups.has(entries[i]!.stored.event.group)) return false;
     return true;
-  }
-
-  /**
-   * The reader's own removal from a group: they get it, and nothing of that group after it, even
-   * when later events come in the same read, before the re-read of their groups (`setGroups`).
-   */
-  #leaveIfRemoved(stored: StoredEvent): void {
-    if (this.#removesReader(stored.event)) this.#groups.delete(stored.event.group);
-  }
-
-  #removesReader(event: StoredEvent['event']): boolean {
-    return event.type === 'member.removed' && event.body.person === this.person;
   }
 
   /** Catches up from the tail, or from the store when further behind, waiting for the client as needed. */
@@ -205,7 +188,6 @@ export class LiveStream {
         if (this.#closed) return;
         // Groups may have changed while the page was read: a group left is not sent from here on.
         if (!this.#groups.has(stored.event.group)) continue;
-        this.#leaveIfRemoved(stored);
         this.cursor = this.#scanned = stored.cursor;
         if (!this.#write(liveFrame(stored, people.get(stored.event.author)), this.#clock())) await this.#clientDrained();
       }
