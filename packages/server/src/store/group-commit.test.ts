@@ -67,7 +67,7 @@ describe('group commit of appends (SQLite)', () => {
     const [first, third] = [results[0], results[2]].map((r) => (r as PromiseFulfilledResult<{ event: { seq: number } }>).value.event.seq);
     // Concurrent appends have no order between them (each event id is hashed before it queues):
     // what matters is that the two that committed took the next two numbers, none skipped.
-    assert.deepEqual([first, third].sort((a, b) => a - b), [before + 1, before + 2]);
+    assert.deepEqual([first!, third!].sort((a, b) => a - b), [before + 1, before + 2]);
   });
 
   it('rolls back a failed append completely, even after it sealed and wrote', async () => {
