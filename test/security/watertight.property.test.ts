@@ -215,6 +215,12 @@ describe('watertight: every read path holds exactly what membership allows (prop
       if (mine.length > 0) {
         const expected = mine.flatMap((g) => tasks.get(g.id)!.map((t) => t.title)).sort();
         assert.deepEqual(plan.body.tasks.map((t: { title: string }) => t.title).sort(), expected, `${person}'s plan`);
+        // The plan names the members of the reader's groups, and of no other group.
+        assert.deepEqual(Object.keys(plan.body.members).sort(), mine.map((g) => g.id).sort(), `${person}'s plan: members of which groups`);
+        for (const g of mine) {
+          const listed = plan.body.members[g.id].map((m: { id: string }) => m.id).sort();
+          assert.deepEqual(listed, [...members.get(g.id)!.keys()].sort(), `${person}'s plan: members of ${g.id}`);
+        }
       } else assert.equal(plan.status, 403);
       const cockpit = await api(person, 'GET', `/spaces/${space}/cockpit`);
       if (!mine.some((g) => g.kind === 'steering')) {

@@ -83,7 +83,7 @@ export class BoardModel {
     this.#early = [];
   }
 
-  load(plan: SpaceTasks, groups: readonly MyGroup[]): void {
+  load(plan: Pick<SpaceTasks, 'tasks' | 'milestones'>, groups: readonly MyGroup[]): void {
     const early = this.#early;
     this.clear();
     for (const group of groups) this.#groups.set(group.id, group);

@@ -51,7 +51,7 @@ import {
   type Place,
 } from './board-model.js';
 import { boardStyles } from './board.styles.js';
-import { renderCard, type CardHandlers, type CardView } from './card.js';
+import { CARD_BUTTON_SELECTOR, CARD_SELECTOR, renderCard, type CardView } from './card.js';
 import { localDay } from './dates.js';
 import { GroupsLiveController } from './groups-live-controller.js';
 import { boardStrings, type BoardStrings } from './strings.js';
@@ -264,14 +264,15 @@ export class MutualWorkstreamBoard extends LitElement {
       this.#live.stop();
       if (!connection) return initialState;
       // Follow every group before reading the plan, so that no change made meanwhile is missed;
-      // then the plan is read along with the viewer and their groups, in one round trip.
+      // then the plan (with its groups' members) is read along with the viewer and their groups,
+      // in one round trip.
       this.#live.follow(connection, [EVERY_GROUP]);
       const [me, space, plan] = await Promise.all([
         connection.me(),
         connection.mySpace(),
         connection.api.spaceTasks(connection.space, { signal }),
       ]);
-      const members = await this.#loadMembers(connection, space.groups, signal);
+      const members = new Map(space.groups.map((group) => [group.id, plan.members[group.id] ?? []]));
       return { me, space, plan, members };
     },
     args: () => [this.#connection] as const,
@@ -503,7 +504,18 @@ export class MutualWorkstreamBoard extends LitElement {
     const columnCount = (status: TaskStatus) =>
       lanes.reduce((sum, lane) => sum + (byCell.get(`${lane}|${status}`)?.length ?? 0), 0);
     return html`
-      <div part="board" class="board" role="group" aria-label=${strings.boardLabel}>
+      <div
+        part="board"
+        class="board"
+        role="group"
+        aria-label=${strings.boardLabel}
+        @click=${this.#onBoardClick}
+        @keydown=${this.#onBoardKeydown}
+        @keyup=${this.#onBoardKeyup}
+        @focusout=${this.#onBoardFocusOut}
+        @dragstart=${this.#onBoardDragStart}
+        @dragend=${this.#onBoardDragEnd}
+      >
         ${STATUSES.map(
           (status) => html`<div part="column" class="column" data-status=${status} aria-hidden="true">
             <span>${strings.status[status]}</span><span class="column-count">${columnCount(status)}</span>
@@ -561,7 +573,7 @@ export class MutualWorkstreamBoard extends LitElement {
               ${repeat(
                 tasks,
                 (task) => taskKey(task),
-                (task) => html`<li class="slot">${this.#renderCard(task)}</li>`,
+                (task) => this.#renderCard(task),
               )}
             </ul>
           `;
@@ -589,20 +601,46 @@ export class MutualWorkstreamBoard extends LitElement {
       restrictedTo: group && (group.kind === 'internal' || group.kind === 'steering') ? this.#groupName(group) : undefined,
       home: group?.home,
     };
-    return renderCard(view, this.#cardHandlers, this.#strings);
+    return renderCard(view, this.#strings);
   }
 
-  readonly #cardHandlers: CardHandlers = {
-    click: (event, key) => this.#onCardClick(event, key),
-    keydown: (event, key) => this.#onCardKeydown(event, key),
-    keyup: (event) => {
-      // A button clicks on Space's keyup: the board uses Space itself.
-      if (event.key === ' ') event.preventDefault();
-    },
-    focusout: (event, key) => this.#onCardFocusOut(event, key),
-    dragstart: (event, key) => this.#onDragStart(event, key),
-    dragend: () => this.#onDragEnd(),
-  };
+  // Cards' events, handled once on the board for all of them (see card.ts).
+
+  /** The writable card an event happened in, with its task's key. */
+  #cardAt(event: Event, selector = CARD_SELECTOR): { element: HTMLElement; key: string } | undefined {
+    const element = (event.target as Element).closest<HTMLElement>(selector);
+    const key = element?.dataset.task;
+    return element && key !== undefined && element.closest(CARD_SELECTOR) ? { element, key } : undefined;
+  }
+
+  #onBoardClick(event: MouseEvent): void {
+    const card = this.#cardAt(event);
+    if (card) this.#onCardClick(card.element, card.key);
+  }
+
+  #onBoardKeydown(event: KeyboardEvent): void {
+    const button = this.#cardAt(event, CARD_BUTTON_SELECTOR);
+    if (button) this.#onCardKeydown(event, button.key);
+  }
+
+  #onBoardKeyup(event: KeyboardEvent): void {
+    // A button clicks on Space's keyup: the board uses Space itself.
+    if (event.key === ' ' && this.#cardAt(event, CARD_BUTTON_SELECTOR)) event.preventDefault();
+  }
+
+  #onBoardFocusOut(event: FocusEvent): void {
+    const button = this.#cardAt(event, CARD_BUTTON_SELECTOR);
+    if (button) this.#onCardFocusOut(event, button.element, button.key);
+  }
+
+  #onBoardDragStart(event: DragEvent): void {
+    const card = this.#cardAt(event);
+    if (card) this.#onDragStart(event, card.key);
+  }
+
+  #onBoardDragEnd(event: DragEvent): void {
+    if (this.#cardAt(event)) this.#onDragEnd();
+  }
 
   #renderDialog(): TemplateResult {
     const dialog = this._dialog;
@@ -742,9 +780,9 @@ export class MutualWorkstreamBoard extends LitElement {
   // —— keyboard moves ——
 
   /** A click anywhere on the card (or Enter on its button) opens it for editing. */
-  #onCardClick(event: MouseEvent, key: string): void {
+  #onCardClick(card: HTMLElement, key: string): void {
     if (this._grab) return;
-    this.#openEdit(key, this.#card(key) ?? (event.currentTarget as HTMLElement));
+    this.#openEdit(key, this.#card(key) ?? card);
   }
 
   #onCardKeydown(event: KeyboardEvent, key: string): void {
@@ -828,10 +866,10 @@ export class MutualWorkstreamBoard extends LitElement {
     }
   }
 
-  #onCardFocusOut(event: FocusEvent, key: string): void {
+  #onCardFocusOut(event: FocusEvent, button: HTMLElement, key: string): void {
     // A re-render replaces the card (relatedTarget null); focus moving somewhere else ends the move.
     const next = event.relatedTarget as HTMLElement | null;
-    if (next && next !== event.currentTarget) {
+    if (next && next !== button) {
       if (this._grab?.key === key) this.#cancelGrab();
       if (this.#sticky === key) {
         this.#sticky = undefined;
@@ -1110,22 +1148,6 @@ export class MutualWorkstreamBoard extends LitElement {
       case 'milestone':
         return;
     }
-  }
-
-  async #loadMembers(connection: MutualConnection, groups: readonly MyGroup[], signal: AbortSignal): Promise<Map<string, Member[]>> {
-    // Names of owners and the owner picker; a group whose members cannot be read still shows its tasks.
-    const lists = await Promise.all(
-      groups.map((group) =>
-        connection.api.members(group.id, { signal }).then(
-          (answer) => answer.members,
-          (error: unknown) => {
-            if (isAbortError(error)) throw error;
-            return [] as Member[];
-          },
-        ),
-      ),
-    );
-    return new Map(groups.map((group, index) => [group.id, lists[index] ?? []]));
   }
 
   #announce(text: string): void {

@@ -3,6 +3,7 @@ import { MilestoneSchema, TaskSchema } from '../model/task.js';
 import { PersonSchema } from '../model/person.js';
 import { SpaceSchema } from '../model/space.js';
 import { AgreementSchema } from './agreements.js';
+import { GroupMemberSchema } from './spaces.js';
 
 /** How far back "engaged" and "silent" look. */
 export const ENGAGEMENT_WINDOW_DAYS = 14;
@@ -68,8 +69,17 @@ export const CockpitSchema = z
   .meta({ id: 'Cockpit' });
 export type Cockpit = z.infer<typeof CockpitSchema>;
 
+/**
+ * The mutual action plan as the board opens it, in one answer: the tasks and milestones of the
+ * viewer's groups, and each of those groups' members (owners' names and who may own a task).
+ */
 export const SpaceTasksSchema = z
-  .object({ tasks: z.array(TaskSchema), milestones: z.array(MilestoneSchema) })
+  .object({
+    tasks: z.array(TaskSchema),
+    milestones: z.array(MilestoneSchema),
+    /** Members of each group the viewer belongs to in the space, by group id. */
+    members: z.record(z.string(), z.array(GroupMemberSchema)),
+  })
   .meta({ id: 'SpaceTasks' });
 export type SpaceTasks = z.infer<typeof SpaceTasksSchema>;
 

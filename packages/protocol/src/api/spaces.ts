@@ -20,7 +20,11 @@ export const MeSchema = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
 
+/** A member of a group, with their role in it. */
+export const GroupMemberSchema = PersonSchema.extend({ role: RoleSchema }).meta({ id: 'GroupMember' });
+export type GroupMember = z.infer<typeof GroupMemberSchema>;
+
 export const GroupMembersSchema = z
-  .object({ members: z.array(PersonSchema.extend({ role: RoleSchema })) })
+  .object({ members: z.array(GroupMemberSchema) })
   .meta({ id: 'GroupMembers' });
 export type GroupMembers = z.infer<typeof GroupMembersSchema>;

@@ -84,6 +84,15 @@ describe('the decider cockpit figures', () => {
     assert.equal(body.milestones.length, 2);
     assert.equal((await as(CARLA, '/spaces/acme/tasks')).body.tasks.length, 2);
   });
+
+  it('gives the board the members of exactly the viewer’s groups, as each group’s members route does', async () => {
+    for (const viewer of [BOB, CARLA]) {
+      const { body } = await as(viewer, '/spaces/acme/tasks');
+      const groups = (await as(viewer, '/spaces/acme')).body.groups.map((group: { id: string }) => group.id);
+      assert.deepEqual(Object.keys(body.members).sort(), [...groups].sort());
+      for (const group of groups) assert.deepEqual(body.members[group], (await as(viewer, `/groups/${group}/members`)).body.members);
+    }
+  });
 });
 
 describe('the cockpit of a large plan', () => {

@@ -39,8 +39,13 @@ export function cockpitRoutes({ store, clock }: AppDeps, federation: Federation)
     .openapi(getSpaceTasks, async (c) => {
       const { space } = c.req.valid('param');
       const ids = (await visibleGroups(space, c.var.person)).map((group) => group.id);
-      const [tasks, milestones] = await Promise.all([store.listTasksIn(ids), store.listMilestonesIn(ids)]);
-      return c.json({ tasks, milestones }, 200);
+      // Members too, so the board opens in one round trip instead of one more per group.
+      const [tasks, milestones, members] = await Promise.all([
+        store.listTasksIn(ids),
+        store.listMilestonesIn(ids),
+        Promise.all(ids.map((id) => store.listMembers(id))),
+      ]);
+      return c.json({ tasks, milestones, members: Object.fromEntries(ids.map((id, index) => [id, members[index]!])) }, 200);
     })
     .openapi(getCockpit, async (c) => {
       const { space: spaceId } = c.req.valid('param');
