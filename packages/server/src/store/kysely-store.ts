@@ -444,7 +444,6 @@ export class KyselyStore implements Store {
     return { cursor: Number(rows[0]!.cursor), position };
   }
 
-
   async findByClientId(group: string, author: PersonId, clientId: string) {
     const row = await this.db
       .selectFrom('events')
