@@ -204,6 +204,10 @@ describe('<mutual-workstream-board>', function () {
     const button = handle(board, 'Security review')!;
     expect(button.localName).to.equal('button');
     expect(button.getAttribute('aria-describedby')).to.equal(`meta-${security.dataset.task} instructions`);
+    // What that description reads (the initials aside: hidden from screen readers), word after
+    // word, though a card's template holds no blank text between its tags (see card.ts).
+    const meta = shadow(board).getElementById(`meta-${security.dataset.task}`)!;
+    expect(squash(meta.textContent)).to.match(/^DW Owner: Dora Weiss buyer\.test External Due \S.*\S Deliverable: Signed questionnaire$/);
 
     const pilot = card(board, 'Run the pilot')!;
     expect(pilot.closest('[part~="cell"]')).to.equal(cell(board, 'proof', 'doing'));
@@ -222,6 +226,7 @@ describe('<mutual-workstream-board>', function () {
     expect(late.hasAttribute('data-overdue')).to.equal(true);
     expect(squash(late.querySelector('[part~="overdue-badge"]')!.textContent)).to.match(/^Overdue by \d+ days$/);
     expect(late.querySelector('.overdue-icon')).to.exist;
+    expect(squash(late.querySelector('[part~="due"]')!.textContent)).to.match(/^⚠ Due \S.*\S Overdue by \d+ days$/);
     expect(getComputedStyle(late).borderInlineStartWidth).to.equal('4px');
     // Done, or not due yet: not overdue.
     for (const title of ['Kick-off meeting', 'Security review']) {

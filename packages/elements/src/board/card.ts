@@ -44,8 +44,8 @@ function renderOwner(view: CardView, strings: BoardStrings): TemplateResult {
   const { owner, ownerExternal: external } = view;
   if (!owner) return html`<span part="owner" class="owner none" .textContent=${strings.noOwner}></span>`;
   return html`<span part="owner" class="owner" data-owner=${owner.id}
-    ><span part="avatar" class="avatar ${external ? 'external' : ''}" aria-hidden="true" .textContent=${initials(owner.name)}></span
-    ><span class="visually-hidden" .textContent=${strings.owner}></span> <span class="owner-name" .textContent=${owner.name}></span>
+    ><span part="avatar" class="avatar ${external ? 'external' : ''}" aria-hidden="true" .textContent=${initials(owner.name)}></span>
+    <span class="visually-hidden" .textContent=${strings.owner}></span> <span class="owner-name" .textContent=${owner.name}></span>
     <span part="organisation" class="organisation" .textContent=${owner.organisation}></span>${external
       ? html` <span part="external-badge" class="badge" title=${strings.externalDescription(owner.organisation)} .textContent=${strings.external}></span>`
       : nothing}</span
@@ -56,7 +56,7 @@ function renderOwner(view: CardView, strings: BoardStrings): TemplateResult {
 function renderDue(due: string, view: CardView, strings: BoardStrings): TemplateResult {
   const { today, overdue } = view;
   return html` <span part="due" class="due" ?data-overdue=${overdue}
-    >${overdue ? html`<span class="overdue-icon" aria-hidden="true">⚠</span>` : nothing}<span .textContent=${strings.due}></span>
+    >${overdue ? html`<span class="overdue-icon" aria-hidden="true">⚠</span> ` : nothing}<span .textContent=${strings.due}></span>
     <time datetime=${due} title=${formatLongDay(due, strings.locale)} .textContent=${formatDay(due, today, strings.locale)}></time>${overdue
       ? html` <strong part="overdue-badge" class="overdue-badge" .textContent=${strings.overdueBy(daysBetween(due, today))}></strong>`
       : nothing}</span
