@@ -19,6 +19,19 @@ function publicApiOnly() {
   };
 }
 
+/**
+ * Modules in path order: the analyzer lists them in the order the file system gives, which differs
+ * between machines, so a build would otherwise rewrite the committed manifest for nothing.
+ */
+function modulesInPathOrder() {
+  return {
+    name: 'mutual-modules-in-path-order',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 export default {
   globs: ['packages/elements/src/**/*.ts'],
   exclude: ['**/*.test.ts', 'packages/elements/src/testing/**'],
@@ -26,5 +39,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [publicApiOnly()],
+  plugins: [publicApiOnly(), modulesInPathOrder()],
 };
