@@ -85,10 +85,11 @@ function renderMeta(view: CardView, strings: BoardStrings): TemplateResult {
 }
 
 /**
- * One task card, in its list item. A card the viewer may change is draggable and holds a button named by the task's
- * title, described by the rest of the card and by the board's keyboard instructions: Enter (a
- * click) edits, Space picks it up. Its events are handled once for all cards, on the board (see
- * `CARD_SELECTOR`): 500 cards would otherwise add 3,000 listeners on every first render.
+ * One task card, in its list item. A card the viewer may change is draggable and holds a button
+ * named by the task's title, described by the rest of the card and by the board's keyboard
+ * instructions: Enter (a click) edits, Space picks it up. Its events are handled once for all
+ * cards, on the board (see `CARD_SELECTOR`): 500 cards would otherwise add 3,000 listeners on
+ * every first render.
  */
 export function renderCard(view: CardView, strings: BoardStrings): TemplateResult {
   const { task, key, place, overdue } = view;
