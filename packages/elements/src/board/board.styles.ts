@@ -558,6 +558,8 @@ export const boardStyles = css`
     justify-self: start;
     color: var(--_text);
     border: 1px solid var(--_border);
+    /* A long group name wraps: a pill of two lines looked pinched, this stays round on one. */
+    border-radius: 0.75em;
   }
 
   .due {
