@@ -1,12 +1,23 @@
 // `npm run screenshots`: starts the two example companies on free ports with fresh data, signs in
 // on each side and saves every widget, light and dark, English (intranet) and French (portal),
-// to docs/screenshots/. Look at them after any visual change.
-import { spawn } from 'node:child_process';
+// to docs/screenshots/. Look at them after any visual change. Reactions are emoji: without a
+// colour emoji font (Debian: apt-get install fonts-noto-color-emoji) they come out as empty boxes.
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../test/support/browser.js';
 import { freePort } from '../test/support/free-port.js';
+
+/** Whether some installed font draws 👍 (asked of fontconfig, which Chromium uses on Linux). */
+function hasEmojiFont(): boolean {
+  try {
+    return execFileSync('fc-list', [':charset=1f44d'], { encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return true; // no fontconfig to ask: not Linux, or not ours to judge
+  }
+}
+if (!hasEmojiFont()) console.warn('screenshots: no colour emoji font; reactions will show as boxes (apt-get install fonts-noto-color-emoji)');
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mutual-shots-'));
 const ports = { INTRANET_PORT: await freePort(), PORTAL_PORT: await freePort(), SELLER_MUTUAL_PORT: await freePort(), BUYER_MUTUAL_PORT: await freePort() };
