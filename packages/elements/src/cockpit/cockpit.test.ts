@@ -165,13 +165,14 @@ describe('<mutual-decider-cockpit>', function () {
     expect(textOf(part(root, 'decision-date'))).to.equal('Decision date: March 31, 2027');
     expect(textOf(part(root, 'space-name'))).to.match(/^Evaluation \d+$/);
 
-    // Progress and risk per workstream, in the server's order.
+    // Progress and risk per workstream, in the server's order: the board's (the plan, then the
+    // standard workstreams as an evaluation goes through them).
     expect(workstreamRows(cockpit)).to.deep.equal([
-      { slug: 'business-case', name: 'Business case', progress: '0 of 2 done', blocked: '0 blocked', overdue: '1 overdue', risk: 'At risk' },
-      { slug: 'contract', name: 'Contract & terms', progress: '0 of 1 done', blocked: '0 blocked', overdue: '0 overdue', risk: 'On track' },
-      { slug: 'implementation', name: 'Implementation plan', progress: '1 of 1 done', blocked: '0 blocked', overdue: '0 overdue', risk: 'On track' },
       { slug: 'plan', name: 'Overall plan', progress: '0 of 1 done', blocked: '0 blocked', overdue: '0 overdue', risk: 'On track' },
       { slug: 'proof', name: 'Proof', progress: '1 of 3 done', blocked: '1 blocked', overdue: '1 overdue', risk: 'Off track' },
+      { slug: 'implementation', name: 'Implementation plan', progress: '1 of 1 done', blocked: '0 blocked', overdue: '0 overdue', risk: 'On track' },
+      { slug: 'business-case', name: 'Business case', progress: '0 of 2 done', blocked: '0 blocked', overdue: '1 overdue', risk: 'At risk' },
+      { slug: 'contract', name: 'Contract & terms', progress: '0 of 1 done', blocked: '0 blocked', overdue: '0 overdue', risk: 'On track' },
     ]);
     const proof = root.querySelector<HTMLElement>('[part~="workstream"][data-workstream="proof"]')!;
     const bar = proof.querySelector('[role="progressbar"]')!;
@@ -349,7 +350,7 @@ describe('<mutual-decider-cockpit>', function () {
     `);
     await until(cockpit, 'ready');
     expect(cockpit.cockpit!.space.id).to.equal(world.space);
-    expect(workstreamRows(cockpit).map((row) => row.slug)).to.deep.equal(['business-case', 'contract', 'implementation', 'plan', 'proof']);
+    expect(workstreamRows(cockpit).map((row) => row.slug)).to.deep.equal(['plan', 'proof', 'implementation', 'business-case', 'contract']);
   });
 
   it('lists the first ten overdue tasks and what a milestone waits on, and says how many more there are', async () => {
@@ -407,11 +408,11 @@ describe('<mutual-decider-cockpit>', function () {
     expect(textOf(part(root, 'decision-date'))).to.equal(squash('Date de décision\u202f: 31 mars 2027'));
     expect(textOf(part(root, 'title'))).to.equal('Cockpit du décideur');
     expect(workstreamRows(cockpit)).to.deep.equal([
-      { slug: 'business-case', name: 'Justification économique', progress: '0 sur 2 terminée', blocked: '0 bloquée', overdue: '1 en retard', risk: 'À risque' },
-      { slug: 'contract', name: 'Contrats et conditions', progress: '0 sur 1 terminée', blocked: '0 bloquée', overdue: '0 en retard', risk: 'En bonne voie' },
-      { slug: 'implementation', name: 'Plan de mise en œuvre', progress: '1 sur 1 terminée', blocked: '0 bloquée', overdue: '0 en retard', risk: 'En bonne voie' },
       { slug: 'plan', name: 'Planning d’ensemble', progress: '0 sur 1 terminée', blocked: '0 bloquée', overdue: '0 en retard', risk: 'En bonne voie' },
       { slug: 'proof', name: 'Preuve', progress: '1 sur 3 terminée', blocked: '1 bloquée', overdue: '1 en retard', risk: 'Hors trajectoire' },
+      { slug: 'implementation', name: 'Plan de mise en œuvre', progress: '1 sur 1 terminée', blocked: '0 bloquée', overdue: '0 en retard', risk: 'En bonne voie' },
+      { slug: 'business-case', name: 'Justification économique', progress: '0 sur 2 terminée', blocked: '0 bloquée', overdue: '1 en retard', risk: 'À risque' },
+      { slug: 'contract', name: 'Contrats et conditions', progress: '0 sur 1 terminée', blocked: '0 bloquée', overdue: '0 en retard', risk: 'En bonne voie' },
     ]);
     expect(textOf(part(root, 'overdue')!.querySelector('h3'))).to.equal('Tâches en retard 2');
     const draft = parts(part(root, 'overdue')!, 'task').find((item) => textOf(part(item, 'task-title')) === 'Business case draft')!;

@@ -54,8 +54,8 @@ describe('the decider cockpit figures', () => {
     assert.equal(body.today, '2027-01-10');
     assert.equal(body.daysToDecision, 80);
     assert.deepEqual(body.workstreams, [
-      { workstream: 'business-case', done: 0, total: 2, blocked: 0, overdue: 1, risk: 'at-risk' },
       { workstream: 'proof', done: 1, total: 3, blocked: 1, overdue: 1, risk: 'off-track' },
+      { workstream: 'business-case', done: 0, total: 2, blocked: 0, overdue: 1, risk: 'at-risk' },
     ]);
     assert.deepEqual(body.overdue.map((t: any) => t.title).sort(), ['Business case draft', 'Pen test']);
     assert.deepEqual(body.blocked.map((t: any) => t.title), ['Pen test']);
@@ -67,7 +67,8 @@ describe('the decider cockpit figures', () => {
 
   it('counts only what the viewer may see', async () => {
     const { body } = await as(ANA, '/spaces/acme/cockpit');
-    assert.deepEqual(body.workstreams.map((w: any) => w.workstream), ['business-case', 'contract', 'proof'], 'Ana is in the internal group');
+    // In the board's order (standard workstreams as an evaluation goes through them), not by name.
+    assert.deepEqual(body.workstreams.map((w: any) => w.workstream), ['proof', 'business-case', 'contract'], 'Ana is in the internal group');
     const bob = await as(BOB, '/spaces/acme/cockpit');
     assert.ok(!JSON.stringify(bob.body).includes('Discount approval'));
   });
