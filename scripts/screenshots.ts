@@ -47,14 +47,15 @@ try {
       await page.goto(`${site.url}/`);
       if (scheme === 'light') await page.screenshot({ path: `docs/screenshots/${site.name}-sign-in.png` });
       await page.getByRole('button', { name: new RegExp(site.person) }).click();
-      for (const [view, query, data] of [
-        ['board', '?view=plan', /\/tasks$/],
-        ['cockpit', '?view=cockpit', /\/cockpit$/],
-        ['feed', `?view=feed&group=${site.feed}`, /\/posts(\?|$)/],
+      // Each view is pictured once its widget shows its data, not when the answer starts to arrive
+      // (a picture of the board's "Loading the plan…" was taken that way).
+      for (const [view, query, shown] of [
+        ['board', '?view=plan', 'mutual-workstream-board [part~="card"]'],
+        ['cockpit', '?view=cockpit', 'mutual-decider-cockpit [part~="base"][data-state="ready"]'],
+        ['feed', `?view=feed&group=${site.feed}`, 'mutual-group-feed [aria-posinset]'],
       ] as const) {
-        const answered = page.waitForResponse((response) => data.test(new URL(response.url()).pathname));
         await page.goto(`${site.url}/evaluation${query}`);
-        await answered;
+        await page.locator(shown).first().waitFor();
         // Let the widget render what arrived (fonts, layout) before the picture.
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
         await page.screenshot({ path: `docs/screenshots/${site.name}-${view}-${scheme}.png` });
