@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
-import { signEmbedToken, STANDARD_WORKSTREAMS, type SigningKey } from '@mutual/protocol';
+import { compareWorkstreams, signEmbedToken, type SigningKey } from '@mutual/protocol';
 // The widgets' own names for the standard groups, so the host's tabs read like the widgets do.
 import { groupDisplayName } from '../../packages/elements/src/i18n/group-names.js';
 
@@ -37,16 +37,13 @@ interface MyGroup {
 }
 
 /**
- * Where a group's tab goes: the plan, steering, the standard workstreams in the order an
- * evaluation goes through them, other workstreams, internal groups last. Mutual lists groups in
- * the order they were created, which for a partner's groups is when they arrived.
+ * Tabs in the order of an evaluation: the plan, steering, the workstreams as the board orders its
+ * lanes, internal groups last. Mutual lists groups in the order they were created, which for a
+ * partner's groups is when they arrived.
  */
-function tabRank(group: MyGroup): number {
-  if (group.kind === 'plan') return 0;
-  if (group.kind === 'steering') return 1;
-  if (group.kind === 'internal') return 3 + STANDARD_WORKSTREAMS.length;
-  const standard = (STANDARD_WORKSTREAMS as readonly string[]).indexOf(group.workstream ?? '');
-  return 2 + (standard === -1 ? STANDARD_WORKSTREAMS.length : standard);
+const KIND_ORDER: Record<MyGroup['kind'], number> = { plan: 0, steering: 1, workstream: 2, internal: 3 };
+function compareTabs(a: MyGroup, b: MyGroup): number {
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareWorkstreams(a.workstream ?? '', b.workstream ?? '') || a.name.localeCompare(b.name);
 }
 
 const escape = (text: string) =>
@@ -186,7 +183,7 @@ export function createHostApp(options: HostAppOptions) {
     const nav = [
       link('?view=plan', t('Action plan', "Plan d'action"), view === 'plan'),
       ...(groups.some((g) => g.kind === 'steering') ? [link('?view=cockpit', t('Cockpit', 'Cockpit'), view === 'cockpit')] : []),
-      ...[...groups].sort((a, b) => tabRank(a) - tabRank(b) || a.name.localeCompare(b.name)).map((g) => link(`?view=feed&group=${encodeURIComponent(g.id)}`, groupDisplayName(g, brand.lang), view === 'feed' && g.id === group)),
+      ...[...groups].sort(compareTabs).map((g) => link(`?view=feed&group=${encodeURIComponent(g.id)}`, groupDisplayName(g, brand.lang), view === 'feed' && g.id === group)),
     ].join('');
     const widget =
       view === 'cockpit'

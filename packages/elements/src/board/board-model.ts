@@ -263,6 +263,7 @@ export function matchesFilters(task: Task, filters: BoardFilters, context: Filte
 /**
  * The lanes, top to bottom: the overall plan, then the standard workstreams in their order, then
  * any custom one alphabetically — each only if a group of the viewer's or a task belongs to it.
+ * The same order as `compareWorkstreams` in the protocol, which the bundle does not include.
  */
 export function lanesOf(groups: readonly Pick<MyGroup, 'workstream'>[], lanes: Iterable<string>): string[] {
   const present = new Set<string>([PLAN_LANE, ...lanes]);

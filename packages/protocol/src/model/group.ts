@@ -16,6 +16,21 @@ export const STANDARD_WORKSTREAMS = [
 ] as const;
 export type StandardWorkstream = (typeof STANDARD_WORKSTREAMS)[number];
 
+/**
+ * Workstreams in the order of an evaluation: the overall plan (`'plan'`, the lane of tasks in no
+ * workstream), the standard workstreams in the order above, then any other by name. The board's
+ * lanes (`lanesOf` in the elements, which bundle no protocol code), the cockpit's figures and the
+ * example hosts' tabs all follow it.
+ */
+export function compareWorkstreams(a: string, b: string): number {
+  const rank = (workstream: string) => {
+    if (workstream === 'plan') return -1;
+    const index = (STANDARD_WORKSTREAMS as readonly string[]).indexOf(workstream);
+    return index === -1 ? STANDARD_WORKSTREAMS.length : index;
+  };
+  return rank(a) - rank(b) || a.localeCompare(b);
+}
+
 export const WorkstreamSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'a lower-case slug' })

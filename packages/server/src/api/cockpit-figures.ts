@@ -1,4 +1,4 @@
-import { COCKPIT_LIST_LIMIT, ENGAGEMENT_WINDOW_DAYS, riskOf, STANDARD_WORKSTREAMS, type Cockpit, type MyGroup, type Space } from '@mutual/protocol';
+import { COCKPIT_LIST_LIMIT, ENGAGEMENT_WINDOW_DAYS, compareWorkstreams, riskOf, type Cockpit, type MyGroup, type Space } from '@mutual/protocol';
 import type { Federation } from '../federation/federation.js';
 import type { Agreement, Store } from '../store/store.js';
 import { agreementView } from './agreement-view.js';
@@ -8,19 +8,6 @@ const DAY = 86_400_000;
 const NEXT_MILESTONES = 5;
 /** How many decisions, most recent first. */
 const RECENT_DECISIONS = 10;
-
-/**
- * Workstreams in the order the board shows its lanes: the overall plan, the standard workstreams
- * as an evaluation goes through them, then any other by name.
- */
-function workstreamOrder(a: string, b: string): number {
-  const rank = (workstream: string) => {
-    if (workstream === 'plan') return -1;
-    const index = (STANDARD_WORKSTREAMS as readonly string[]).indexOf(workstream);
-    return index === -1 ? STANDARD_WORKSTREAMS.length : index;
-  };
-  return rank(a) - rank(b) || a.localeCompare(b);
-}
 
 /**
  * The cockpit of a space as one viewer may see it: every figure comes from `groups` (the viewer's
@@ -42,7 +29,7 @@ export async function cockpitFigures(store: Store, federation: Federation, space
     store.membersOfAny(ids),
     recentDecisions(store, federation, groups),
   ]);
-  const workstreams = counts.map((entry) => ({ ...entry, risk: riskOf(entry) })).sort((a, b) => workstreamOrder(a.workstream, b.workstream));
+  const workstreams = counts.map((entry) => ({ ...entry, risk: riskOf(entry) })).sort((a, b) => compareWorkstreams(a.workstream, b.workstream));
   const nextMilestones = await Promise.all(
     milestones.map(async (milestone) => {
       const waiting = await store.cockpit.waitingOn(milestone, COCKPIT_LIST_LIMIT);
