@@ -33,7 +33,7 @@ import { KyselyPeerStore } from './kysely-peer-store.js';
 import { recordRequest, type RequestRecord } from './request-record.js';
 import { toAgreement, toEvent, toGroup, toMilestone, toPerson, toSpace, toStored, toTask, unknownPerson } from './rows.js';
 import type { Database, EntriesTable } from './schema.js';
-import { personalise, type SharedFeedPage, type SharedFeedPost, type SharedFeedReply, type SharedReaction } from './shared-feed-page.js';
+import { personalise, type SharedFeedPage, type SharedFeedPost, type SharedReaction } from './shared-feed-page.js';
 import type { Agreement, AppendOptions, FeedQuery, GroupAccess, ReplicaOutcome, Store, StoredEvent } from './store.js';
 
 /** The {@link Store} over Kysely: dialect-neutral SQL, shared by SQLite and PostgreSQL. */
@@ -500,27 +500,7 @@ export class KyselyStore implements Store {
     if (before !== undefined) query = query.where('cursor', '<', before);
     const rows = await query.execute();
     const page = rows.slice(0, limit);
-    const replies = page.length
-      ? await this.db
-          .selectFrom('entries')
-          .selectAll()
-          .where('parent_id', 'in', page.map((row) => row.id))
-          .orderBy('cursor')
-          .execute()
-      : [];
-    const all = [...page, ...replies];
-    const [people, reactions] = await Promise.all([
-      this.getPeople(all.map((row) => row.author)),
-      this.#sharedReactions(all.map((row) => row.id)),
-    ]);
-    const toReply = (row: Selectable<EntriesTable>): SharedFeedReply => ({
-      ...this.#entry(row, people, reactions),
-      parent: row.parent_id!,
-    });
-    const posts: SharedFeedPost[] = page.map((row) => ({
-      ...this.#entry(row, people, reactions),
-      replies: replies.filter((reply) => reply.parent_id === row.id).map(toReply),
-    }));
+    const posts: SharedFeedPost[] = await this.#postsWithReplies(page, (entries) => this.#sharedReactions(entries));
     const last = page.at(-1);
     return { posts, ...(rows.length > limit && last && { next: String(last.cursor) }) };
   }
@@ -533,19 +513,37 @@ export class KyselyStore implements Store {
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) return undefined;
+    const reactionsOf = (entries: readonly string[]) => this.#reactions(entries, viewer);
     // A post comes with its replies, as in a feed page (a retried post is answered with this).
-    const replies =
-      row.parent_id === null
-        ? await this.db.selectFrom('entries').selectAll().where('group_id', '=', group).where('parent_id', '=', row.id).orderBy('cursor').execute()
-        : [];
-    const all = [row, ...replies];
-    const [people, reactions] = await Promise.all([
-      this.getPeople(all.map((each) => each.author)),
-      this.#reactions(all.map((each) => each.id), viewer),
-    ]);
-    const entry = this.#entry(row, people, reactions);
-    if (row.parent_id !== null) return { ...entry, parent: row.parent_id };
-    return { ...entry, replies: replies.map((reply) => ({ ...this.#entry(reply, people, reactions), parent: row.id })) };
+    if (row.parent_id === null) return (await this.#postsWithReplies([row], reactionsOf))[0]!;
+    const [people, reactions] = await Promise.all([this.getPeople([row.author]), reactionsOf([row.id])]);
+    return { ...this.#entry(row, people, reactions), parent: row.parent_id };
+  }
+
+  /**
+   * Posts with their replies, each with its author and reactions: what a feed page holds and what
+   * one post is answered with. `reactionsOf` gives the shared counts or one viewer's.
+   */
+  async #postsWithReplies<R extends ReactionCount | SharedReaction>(
+    posts: readonly Selectable<EntriesTable>[],
+    reactionsOf: (entries: readonly string[]) => Promise<Map<string, R[]>>,
+  ) {
+    const replies = posts.length
+      ? await this.db
+          .selectFrom('entries')
+          .selectAll()
+          .where('parent_id', 'in', posts.map((row) => row.id))
+          .orderBy('cursor')
+          .execute()
+      : [];
+    const all = [...posts, ...replies];
+    const [people, reactions] = await Promise.all([this.getPeople(all.map((row) => row.author)), reactionsOf(all.map((row) => row.id))]);
+    return posts.map((row) => ({
+      ...this.#entry(row, people, reactions),
+      replies: replies
+        .filter((reply) => reply.parent_id === row.id)
+        .map((reply) => ({ ...this.#entry(reply, people, reactions), parent: row.id })),
+    }));
   }
 
   async reactionsOf(entry: string, viewer: PersonId) {
