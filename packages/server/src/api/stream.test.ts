@@ -88,6 +88,15 @@ describe('the live stream of a space', () => {
     assert.deepEqual(ids, [two.id, three.id]);
   });
 
+  it('starts from the newest event when Last-Event-ID is past it (an id it never sent)', async () => {
+    const newest = await org.server.store.lastPosition('acme');
+    const madeUp = await stream(ANA, { 'Last-Event-ID': String(newest + 1_000) });
+    const ready = await madeUp.next((m) => m.event === 'ready');
+    assert.deepEqual(JSON.parse(ready.data), { cursor: String(newest) });
+    const next = await post(ANA, 'acme.plan', 'after a made-up id');
+    await madeUp.next((m) => m.data.includes(next.id));
+  });
+
   it('starts carrying a group when the reader is added, and stops when removed', async () => {
     const bob = await stream(BOB);
     await bob.next((m) => m.event === 'ready');

@@ -32,10 +32,14 @@ export function streamRoutes({ store, hub, clock }: AppDeps) {
   return new OpenAPIHono<AppEnv>().openapi(openStream, async (c) => {
     const { space } = c.req.valid('param');
     const person = c.var.person;
+    // The position first: the groups read after it reflect every event up to it (see LiveStream).
+    const groupsAt = await store.lastPosition(space);
     const groups = await store.listGroupsFor(person, space);
     if (groups.length === 0) throw new MutualError('not_a_member', 'not a member of any group of this space');
     const resumeFrom = c.req.valid('header')['last-event-id'];
-    const cursor = resumeFrom !== undefined ? Number(resumeFrom) : await store.lastPosition(space);
+    // An id the client was sent is committed, so never past `groupsAt`; a later one is made up, and
+    // would skip the membership changes the stream must stop at.
+    const cursor = resumeFrom !== undefined ? Math.min(Number(resumeFrom), groupsAt) : groupsAt;
     const expiresInMs = c.var.claims.expiresAt - clock();
 
     c.header('Transfer-Encoding', 'chunked');
@@ -44,7 +48,7 @@ export function streamRoutes({ store, hub, clock }: AppDeps) {
     c.header('Connection', 'keep-alive');
     const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
     const body = sseBody(outgoing, (sink) => {
-      const stream = new LiveStream({ person, space, groups: groups.map((group) => group.id), cursor, sink, store, clock });
+      const stream = new LiveStream({ person, space, groups: groups.map((group) => group.id), groupsAt, cursor, sink, store, clock });
       fanouts.attach(space, stream, expiresInMs).catch((error: unknown) => stream.fail(error));
       return { drain: () => stream.drain(clock()), closed: () => stream.gone() };
     });

@@ -14,9 +14,13 @@ export interface SpaceSignal {
 
 export type HubListener = (signal: SpaceSignal) => void;
 
+/** The person this event adds to or removes from a group, if it is such an event. */
+export function membershipChangeOf(event: StoredEvent['event']): PersonId | undefined {
+  return (event.type === 'member.added' || event.type === 'member.removed') && typeof event.body.person === 'string' ? event.body.person : undefined;
+}
+
 export function signalOf({ event }: StoredEvent): SpaceSignal {
-  const membershipOf =
-    (event.type === 'member.added' || event.type === 'member.removed') && typeof event.body.person === 'string' ? event.body.person : undefined;
+  const membershipOf = membershipChangeOf(event);
   return { space: event.space, ...(membershipOf && { membershipOf }) };
 }
 

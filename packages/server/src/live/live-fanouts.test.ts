@@ -53,7 +53,8 @@ describe('the live streams of a process', () => {
   const open = async (expiresInMs = 60_000) => {
     const sink = new TestSink();
     const store = org.server.store;
-    const stream = new LiveStream({ person: ANA, space: 'acme', groups: ['acme.plan'], cursor: await store.lastPosition('acme'), sink, store, clock: systemClock });
+    const position = await store.lastPosition('acme');
+    const stream = new LiveStream({ person: ANA, space: 'acme', groups: ['acme.plan'], groupsAt: position, cursor: position, sink, store, clock: systemClock });
     await fanouts.attach('acme', stream, expiresInMs);
     assert.match(sink.text, /^event: ready\n/);
     return { sink, stream };

@@ -1,5 +1,6 @@
 import type { Clock, PersonId } from '@mutual/protocol';
 import type { Store } from '../store/store.js';
+import { membershipChangeOf } from './hub.js';
 import { liveFrame } from './live-frame.js';
 import type { SseSink } from './sse-body.js';
 import type { SpaceTail, TailEntry } from './space-tail.js';
@@ -14,6 +15,11 @@ const KEEPALIVE = Buffer.from(': keepalive\n\n');
  * New events come from the space's shared tail, filtered by the reader's groups, written straight
  * to the sink in the space's pass (no promise, timer or copy per stream); a stream further behind
  * than the tail keeps, or whose client is not keeping up, catches up on its own and rejoins.
+ *
+ * The reader's groups are read together with the space's position they hold at. Past that
+ * position, the stream stops at the reader's own membership change and reads their groups again
+ * before it sends anything after it: a post that follows their removal in the same read never
+ * reaches them, however the re-read and the reads of the log interleave.
  */
 export class LiveStream {
   readonly person: PersonId;
@@ -22,8 +28,12 @@ export class LiveStream {
   /** Every event up to this position has been looked at: sent, or not the reader's. */
   #scanned: number;
   #groups: Set<string>;
+  /** `#groups` reflects every event of the space up to this position. */
+  #groupsAt: number;
   /** A group was added: look again from the last event sent, as a new reader would. */
   #rescan = false;
+  /** Stopped at the reader's own membership change: read their groups before sending more. */
+  #regroup = false;
   /** Catching up on its own (or not started): the space's pass leaves it alone. */
   #busy = true;
   /** When the client stopped keeping up (its socket is full), if it has. */
@@ -39,10 +49,21 @@ export class LiveStream {
   readonly #clock: Clock;
   #tail: SpaceTail | undefined;
 
-  constructor(options: { person: PersonId; space: string; groups: Iterable<string>; cursor: number; sink: SseSink; store: Store; clock: Clock }) {
+  /** `groups` must reflect every event of the space up to `groupsAt`: read the position first, then the groups. */
+  constructor(options: {
+    person: PersonId;
+    space: string;
+    groups: Iterable<string>;
+    groupsAt: number;
+    cursor: number;
+    sink: SseSink;
+    store: Store;
+    clock: Clock;
+  }) {
     this.person = options.person;
     this.#space = options.space;
     this.#groups = new Set(options.groups);
+    this.#groupsAt = options.groupsAt;
     this.cursor = options.cursor;
     this.#scanned = options.cursor;
     this.#sink = options.sink;
@@ -73,7 +94,9 @@ export class LiveStream {
       this.#rescan = false;
       this.#scanned = this.cursor;
     }
-    if (this.#sendFromTail(now) === 'behind') {
+    // Its groups to read again (asked before, or stopped at a membership change), or too far
+    // behind for the tail: it catches up on its own, then rejoins.
+    if (this.#regroup || this.#sendFromTail(now) === 'behind' || this.#regroup) {
       this.#busy = true;
       this.#catchUp()
         .then(() => {
@@ -84,8 +107,20 @@ export class LiveStream {
     }
   }
 
-  /** The reader's groups now; a group added means looking again from the last event sent. */
-  setGroups(groups: readonly string[]): void {
+  /**
+   * The reader's groups as read after the space's position `at`; a group added means looking again
+   * from the last event sent. A read older than the one held is ignored. A read older than what
+   * the stream has already looked at is not used either, and the stream reads the groups again
+   * itself: a catch-up from the store reads only the groups held, so it may have passed a removal
+   * from a group this read still lists.
+   */
+  setGroups(groups: readonly string[], at: number): void {
+    if (at < this.#groupsAt) return;
+    if (at < this.#scanned) {
+      this.#regroup = true;
+      return;
+    }
+    this.#groupsAt = at;
     if (groups.some((group) => !this.#groups.has(group))) this.#rescan = true;
     this.#groups = new Set(groups);
   }
@@ -133,7 +168,10 @@ export class LiveStream {
     this.end();
   }
 
-  /** 'sent' or 'blocked' (the rest after drain), or 'behind' the tail's window. */
+  /**
+   * 'sent' or 'blocked' (the rest after drain), or 'behind' the tail's window; 'sent' may also
+   * stop at the reader's own membership change, with `#regroup` set.
+   */
   #sendFromTail(now: number): 'sent' | 'blocked' | 'behind' {
     const tail = this.#tail!;
     const from = tail.indexAfter(this.#scanned);
@@ -147,7 +185,8 @@ export class LiveStream {
       return this.#write(joined, now) ? 'sent' : 'blocked';
     }
     for (let i = from; i < entries.length; i++) {
-      const { stored, frame } = entries[i]!;
+      const { stored, frame, membershipOf } = entries[i]!;
+      if (membershipOf === this.person && stored.cursor > this.#groupsAt) return this.#stopForGroups();
       if (!this.#groups.has(stored.event.group)) continue;
       // Moved on before writing: a socket may emit 'drain' from inside the write.
       this.cursor = this.#scanned = stored.cursor;
@@ -157,9 +196,30 @@ export class LiveStream {
     return 'sent';
   }
 
+  /** Every entry from `from` on is in the reader's groups, and none changes their membership past `#groupsAt`. */
   #seesAll(entries: readonly TailEntry[], from: number): boolean {
-    for (let i = from; i < entries.length; i++) if (!this.#groups.has(entries[i]!.stored.event.group)) return false;
+    for (let i = from; i < entries.length; i++) {
+      const { stored, membershipOf } = entries[i]!;
+      if (!this.#groups.has(stored.event.group) || (membershipOf === this.person && stored.cursor > this.#groupsAt)) return false;
+    }
     return true;
+  }
+
+  /** The reader's own membership changed past what their groups reflect: nothing more until they are read again. */
+  #stopForGroups(): 'sent' {
+    this.#regroup = true;
+    return 'sent';
+  }
+
+  /** Reads the reader's groups again: the position first, so that the groups reflect every event up to it. */
+  async #readGroups(): Promise<void> {
+    this.#regroup = false;
+    const at = await this.#store.lastPosition(this.#space);
+    const groups = await this.#store.listGroupsFor(this.person, this.#space);
+    this.setGroups(
+      groups.map((group) => group.id),
+      at,
+    );
   }
 
   /** Catches up from the tail, or from the store when further behind, waiting for the client as needed. */
@@ -169,10 +229,14 @@ export class LiveStream {
         this.#rescan = false;
         this.#scanned = this.cursor;
       }
+      if (this.#regroup) {
+        await this.#readGroups();
+        continue;
+      }
       const sent = this.#sendFromTail(this.#clock());
-      if (sent === 'sent') return;
+      if (sent === 'sent' && !this.#regroup) return;
       if (sent === 'blocked') await this.#clientDrained();
-      else await this.#sendFromStore();
+      else if (sent === 'behind') await this.#sendFromStore();
     }
   }
 
@@ -186,6 +250,10 @@ export class LiveStream {
       const people = await this.#store.getPeople(batch.map(({ event }) => event.author));
       for (const stored of batch) {
         if (this.#closed) return;
+        if (membershipChangeOf(stored.event) === this.person && stored.cursor > this.#groupsAt) {
+          this.#stopForGroups();
+          return;
+        }
         // Groups may have changed while the page was read: a group left is not sent from here on.
         if (!this.#groups.has(stored.event.group)) continue;
         this.cursor = this.#scanned = stored.cursor;

@@ -103,11 +103,13 @@ export class SpaceFanout {
     if (this.#regroup.size > 0) {
       const people = [...this.#regroup];
       this.#regroup.clear();
+      // The position first: the groups read after it reflect every event up to it.
+      const at = await this.#store.lastPosition(this.#space);
       for (const person of people) {
         const streams = this.#byPerson.get(person);
         if (!streams) continue;
         const groups = (await this.#store.listGroupsFor(person, this.#space)).map((group) => group.id);
-        for (const stream of streams) stream.setGroups(groups);
+        for (const stream of streams) stream.setGroups(groups, at);
       }
     }
     await this.tail.refresh();

@@ -1,5 +1,6 @@
 import type { Person, PersonId } from '@mutual/protocol';
 import type { Store, StoredEvent } from '../store/store.js';
+import { membershipChangeOf } from './hub.js';
 import { liveFrame } from './live-frame.js';
 
 /** A new event of the space, with its author, and the bytes every stream of the space sends for it. */
@@ -7,6 +8,8 @@ export interface TailEntry {
   stored: StoredEvent;
   author: Person | undefined;
   frame: Uint8Array;
+  /** The person the event adds to or removes from its group, if it does. */
+  membershipOf: PersonId | undefined;
 }
 
 /** Events read from the store per query. */
@@ -128,7 +131,7 @@ export class SpaceTail {
       const people = await this.#store.getPeople(batch.map(({ event }) => event.author as PersonId));
       for (const stored of batch) {
         const author = people.get(stored.event.author as PersonId);
-        this.#entries.push({ stored, author, frame: liveFrame(stored, author) });
+        this.#entries.push({ stored, author, frame: liveFrame(stored, author), membershipOf: membershipChangeOf(stored.event) });
       }
       this.#readUpTo = batch[batch.length - 1]!.cursor;
       if (this.#entries.length > this.#window) {
