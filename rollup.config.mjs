@@ -1,6 +1,6 @@
 // Builds the browser bundles: minified ES modules with Lit inside, each loaded by a host page with a
 // single <script type="module">.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -68,6 +68,9 @@ const entries = [
   ['packages/elements/src/cockpit/cockpit.define.ts', 'mutual-decider-cockpit.js'],
   ['packages/elements/src/notifications/notification-settings.define.ts', 'mutual-notification-settings.js'],
 ];
+
+// Chunk names carry a content hash: without this, every build would leave the last one's beside it.
+rmSync('packages/elements/dist', { recursive: true, force: true });
 
 // Widgets still being written are skipped rather than breaking the build of the others.
 export default entries.filter(([input]) => existsSync(input)).map(([input, file]) => bundle(input, file));
