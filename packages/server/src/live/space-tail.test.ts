@@ -101,4 +101,41 @@ describe('the shared tail of a space’s live streams', () => {
     assert.equal(tail.framesFrom(1), tail.framesFrom(1), 'joined once');
     assert.equal(tail.framesFrom(4), undefined, 'a fifth starting point is written frame by frame');
   });
+
+  it('never hands out a chunk joined from entries that have changed since, even when asked while it reads', async () => {
+    const store = org.server.store;
+    const tail = new SpaceTail(store, 'acme', await store.lastPosition('acme'), 4);
+    for (let i = 0; i < 4; i++) await post('acme.plan', `before ${i}`);
+    tail.markStale();
+    await tail.refresh();
+    tail.framesFrom(2);
+
+    // A stream (draining its socket, say) asks for the same place while the tail reads the
+    // authors of two new events; the window then drops the two oldest.
+    for (let i = 0; i < 2; i++) await post('acme.proof', `new ${i}`);
+    const readPeople = store.getPeople.bind(store);
+    let reading!: () => void;
+    const paused = new Promise<void>((resolve) => (reading = resolve));
+    let resume!: () => void;
+    store.getPeople = async (...args) => {
+      reading();
+      await new Promise<void>((resolve) => (resume = resolve));
+      return readPeople(...args);
+    };
+    try {
+      tail.markStale();
+      const refreshing = tail.refresh();
+      await paused;
+      const during = tail.framesFrom(2);
+      assert.match(Buffer.from(during!).toString(), /before 2[\s\S]*before 3/);
+      resume();
+      await refreshing;
+    } finally {
+      store.getPeople = readPeople;
+    }
+    const texts = (chunk: Uint8Array | undefined) => [...Buffer.from(chunk!).toString().matchAll(/"text":"([^"]*)"/g)].map((match) => match[1]);
+    assert.deepEqual(tail.entries.map((entry) => (entry.stored.event.body as { text: string }).text), ['before 2', 'before 3', 'new 0', 'new 1']);
+    assert.deepEqual(texts(tail.framesFrom(2)), ['new 0', 'new 1'], 'the chunk for index 2 is of the entries at index 2 now');
+    assert.deepEqual(texts(tail.framesFrom(0)), ['before 2', 'before 3', 'new 0', 'new 1']);
+  });
 });

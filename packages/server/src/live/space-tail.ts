@@ -38,7 +38,10 @@ export class SpaceTail {
   /** …up to this one. */
   #readUpTo: number;
   #stale = true;
-  /** `framesFrom` results, until the entries change. */
+  /**
+   * `framesFrom` results by the position of their first event, until the entries change: cleared
+   * in the same synchronous step that changes them, so a chunk never outlives its entries.
+   */
   readonly #joined = new Map<number, Uint8Array>();
   #refreshing: Promise<void> | undefined;
   readonly #window: number;
@@ -95,9 +98,11 @@ export class SpaceTail {
   framesFrom(from: number): Uint8Array | undefined {
     const count = this.#entries.length - from;
     if (count === 1) return this.#entries[from]!.frame;
-    let joined = this.#joined.get(from);
-    if (joined || count > JOINED_EVENTS || this.#joined.size >= JOINED_STARTS) return joined;
-    this.#joined.set(from, (joined = Buffer.concat(this.#entries.slice(from).map((entry) => entry.frame))));
+    if (count > JOINED_EVENTS) return undefined;
+    const start = this.#entries[from]!.stored.cursor;
+    let joined = this.#joined.get(start);
+    if (joined || this.#joined.size >= JOINED_STARTS) return joined;
+    this.#joined.set(start, (joined = Buffer.concat(this.#entries.slice(from).map((entry) => entry.frame))));
     return joined;
   }
 
@@ -127,8 +132,10 @@ export class SpaceTail {
     for (;;) {
       const batch = await this.#store.spaceEventsAfter(this.#space, this.#readUpTo, PAGE);
       if (batch.length === 0) return;
-      this.#joined.clear();
       const people = await this.#store.getPeople(batch.map(({ event }) => event.author as PersonId));
+      // From here to the end of the step nothing awaits: streams see the entries and the joined
+      // chunks change together (a stream may call framesFrom while the people above are read).
+      this.#joined.clear();
       for (const stored of batch) {
         const author = people.get(stored.event.author as PersonId);
         this.#entries.push({ stored, author, frame: liveFrame(stored, author), membershipOf: membershipChangeOf(stored.event) });
