@@ -2,7 +2,7 @@
 // about membership; and what a server with no member in a group may ask for.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { backfillPath, DEAL, EVE, hostileHome, SAM, startHostileSetup, type HostileSetup } from './support/hostile-setup.js';
+import { ANA, backfillPath, DEAL, EVE, hostileHome, SAM, startHostileSetup, type HostileSetup } from './support/hostile-setup.js';
 
 describe('identity: a hostile peer speaking for others', () => {
   let s: HostileSetup;
@@ -78,6 +78,32 @@ describe('identity: a hostile peer speaking for others', () => {
     assert.equal((await s.seller.server.store.getPerson(SAM))!.name, 'Sam');
     assert.equal(await s.seller.server.store.getPerson('mallory@seller-partner.test'), undefined);
     assert.equal((await s.seller.server.store.getPerson('zoe@hostile.test'))!.name, 'Zoe');
+  });
+
+  it('never shows a reply or a reaction sealed in its own group under a post of another group', async () => {
+    // Sam posts in the plan, which Eve reads: the hostile peer knows the post's id.
+    const posted = await fetch(`${s.seller.url}/api/groups/${DEAL}.plan/posts`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await s.seller.token(SAM)}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: 'pricing call at 3' }),
+    });
+    assert.equal(posted.status, 201);
+    const post = ((await posted.json()) as { id: string }).id;
+    // In a group it homes, it seals a reply to that post and a reaction to it, in Ana's name.
+    const home = hostileHome(s, `${DEAL}.hostile-threads`);
+    const answer = await home.deliver([
+      await home.event(1, 'member.added', { person: SAM, role: 'member' }),
+      await home.event(2, 'reply', { parent: post, text: 'Ana here: we accept any price' }, ANA),
+      await home.event(3, 'reaction', { target: post, emoji: '👎', on: true }, ANA),
+    ]);
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.equal((await s.seller.server.store.sealedAfter(home.group.id, 0, 10)).length, 3, 'the events are in the group’s log');
+
+    const feed = await fetch(`${s.seller.url}/api/groups/${DEAL}.plan/posts`, { headers: { Authorization: `Bearer ${await s.seller.token(SAM)}` } });
+    const page = (await feed.json()) as { posts: Array<{ id: string; replies: unknown[]; reactions: unknown[] }> };
+    const shown = page.posts.find((entry) => entry.id === post)!;
+    assert.deepEqual(shown.replies, [], 'a reply from another group shows under the post');
+    assert.deepEqual(shown.reactions, [], 'a reaction from another group counts on the post');
   });
 
   it('refuses a home-only event type from a member server (it cannot add or remove members)', async () => {

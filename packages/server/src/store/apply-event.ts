@@ -22,6 +22,9 @@ export async function applyEvent(trx: Kysely<Database>, event: GroupEvent, curso
   switch (event.type) {
     case 'post':
     case 'reply':
+      // A reply belongs under a post of its own group. A home's sealed event could name a post of
+      // another group, where it would show to that group's members: it stays in the log, unshown.
+      if (event.type === 'reply' && !(await isEntryOf(trx, group, event.body.parent))) return;
       await trx
         .insertInto('entries')
         .values({
@@ -39,6 +42,8 @@ export async function applyEvent(trx: Kysely<Database>, event: GroupEvent, curso
         .execute();
       return;
     case 'reaction': {
+      // Likewise, a reaction counts only on an entry of its own group.
+      if (!(await isEntryOf(trx, group, event.body.target))) return;
       const key = { entry_id: event.body.target, person_id: event.author, emoji: event.body.emoji };
       if (event.body.on) {
         await trx.insertInto('reactions').values(key).onConflict((oc) => oc.doNothing()).execute();
@@ -153,4 +158,10 @@ export async function applyEvent(trx: Kysely<Database>, event: GroupEvent, curso
         .execute();
       return;
   }
+}
+
+/** Is `entry` a post or reply of `group`? (The group's log puts it before anything that refers to it.) */
+async function isEntryOf(trx: Kysely<Database>, group: string, entry: string): Promise<boolean> {
+  const row = await trx.selectFrom('entries').select('id').where('id', '=', entry).where('group_id', '=', group).executeTakeFirst();
+  return row !== undefined;
 }

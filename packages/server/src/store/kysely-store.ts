@@ -541,7 +541,7 @@ export class KyselyStore implements Store {
     return posts.map((row) => ({
       ...this.#entry(row, people, reactions),
       replies: replies
-        .filter((reply) => reply.parent_id === row.id)
+        .filter((reply) => reply.parent_id === row.id && reply.group_id === row.group_id)
         .map((reply) => ({ ...this.#entry(reply, people, reactions), parent: row.id })),
     }));
   }
