@@ -184,6 +184,24 @@ describe('<mutual-workstream-board>', function () {
     }
   });
 
+  it('says why the plan could not be loaded in words about the plan, not about a task', async () => {
+    fetchSpy = spyOnFetch((call) =>
+      call.url.endsWith(`/spaces/${world.space}/tasks`)
+        ? Promise.resolve(
+            new Response(JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404, code: 'not_found' }), {
+              status: 404,
+              headers: { 'Content-Type': 'application/problem+json' },
+            }),
+          )
+        : undefined,
+    );
+    const { board } = await mount(world, world.people.ana);
+    const alert = shadow(board).querySelector<HTMLElement>('[role="alert"]')!;
+    expect(alert.dataset.code).to.equal('not_found');
+    expect(squash(alert.textContent)).to.contain('The plan could not be loaded. This evaluation does not exist.');
+    expect(squash(alert.textContent)).not.to.contain('task');
+  });
+
   it('places each task by workstream and status, with owner, organisation, due date and deliverable', async () => {
     await seed(world);
     const { board } = await mount(world, world.people.ana);
@@ -505,10 +523,14 @@ describe('<mutual-workstream-board>', function () {
     board.setAttribute('filter-workstream', 'contract');
     await board.updateComplete;
     expect(titles()).to.deep.equal(['Draft the NDA']);
-    part(board, 'clear-filters')!.click();
+    const clear = part(board, 'clear-filters') as HTMLButtonElement;
+    clear.focus();
+    clear.click();
     await board.updateComplete;
     expect(titles()).to.have.length(5);
     expect(board.hasAttribute('filter-workstream')).to.equal(false);
+    await board.updateComplete;
+    expect(shadow(board).activeElement, 'the button is gone: focus goes to the first filter, not the page').to.equal(part(board, 'filter-mine'));
   });
 
   it('shows another member’s changes live, without a reload', async () => {
@@ -586,7 +608,7 @@ describe('<mutual-workstream-board>', function () {
     ]);
     const security = card(board, 'Security review')!;
     expect(squash(security.querySelector('[part~="external-badge"]')!.textContent)).to.equal('Externe');
-    expect(squash(security.querySelector('[part~="due"]')!.textContent)).to.equal('Échéance 30 juin 2099');
+    expect(squash(security.querySelector('[part~="due"]')!.textContent)).to.equal('Échéance : 30 juin 2099');
     expect(squash(card(board, 'Send the price list')!.querySelector('[part~="overdue-badge"]')!.textContent)).to.match(/^En retard de \d+ jours$/);
     expect(squash(part(board, 'filter-mine')!.textContent)).to.equal('Les miennes');
 

@@ -369,7 +369,7 @@ export class MutualWorkstreamBoard extends LitElement {
         ${this.#load.render({
           initial: () => html`<p part="state" class="state">${strings.connecting}</p>`,
           pending: () => html`<p part="state" class="state" aria-busy="true">${strings.loading}</p>`,
-          error: (error) => loadError(strings, error, () => void this.#load.run()),
+          error: (error) => loadError({ ...strings, errorMessage: strings.loadErrorMessage }, error, () => void this.#load.run()),
           complete: () => this.#renderPlan(),
         })}
         <p id="instructions" class="visually-hidden">${strings.instructions}</p>
@@ -391,7 +391,7 @@ export class MutualWorkstreamBoard extends LitElement {
       ${this._notice
         ? html`<div part="notice" class="notice ${this._notice.tone}" role=${this._notice.tone === 'error' ? 'alert' : 'status'}>
             <p>${this._notice.message}</p>
-            <button class="quiet" type="button" @click=${() => (this._notice = undefined)}>${strings.dismiss}</button>
+            <button class="quiet" type="button" @click=${this.#dismissNotice}>${strings.dismiss}</button>
           </div>`
         : nothing}
       ${isLongPlan(all)
@@ -775,7 +775,21 @@ export class MutualWorkstreamBoard extends LitElement {
 
   #clearFilters = (): void => {
     this.#setFilter({ filterMine: false, filterOverdue: false, filterOrganisation: '', filterWorkstream: '' });
+    this.#keepFocusInToolbar();
   };
+
+  #dismissNotice = (): void => {
+    this._notice = undefined;
+    this.#keepFocusInToolbar();
+  };
+
+  /** The button just pressed goes away with what it did: give focus to the first filter rather than lose it. */
+  #keepFocusInToolbar(): void {
+    void this.updateComplete.then(() => {
+      if (this.shadowRoot?.activeElement) return;
+      this.renderRoot.querySelector<HTMLElement>('[part~="filter-mine"]')?.focus();
+    });
+  }
 
   // —— keyboard moves ——
 
@@ -1086,8 +1100,12 @@ export class MutualWorkstreamBoard extends LitElement {
     if (announcement) this.#announce(announcement);
     if (this._dialog?.session !== session) return;
     this.#focusKey = key;
-    // The card gets focus (see updated), not the button that opened the dialog.
-    if (key !== undefined) this.#opener = undefined;
+    // The card gets focus (see updated), not the button that opened the dialog, and stays shown
+    // until focus leaves it even when it no longer matches the filters (as after a move).
+    if (key !== undefined) {
+      this.#opener = undefined;
+      this.#sticky = key;
+    }
     this._dialog = undefined;
   }
 

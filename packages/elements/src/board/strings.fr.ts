@@ -16,7 +16,7 @@ export const fr: BoardStrings = {
   noMatch: 'Aucune tâche ne correspond à ces filtres.',
   clearFilters: 'Effacer les filtres',
   newTask: 'Nouvelle tâche',
-  addTaskTo: (lane) => `Ajouter une tâche à ${lane}`,
+  addTaskTo: (lane) => `Ajouter une tâche dans «\u00a0${lane}\u00a0»`,
   filtersLabel: 'Filtres',
   filterMine: 'Les miennes',
   filterOverdue: 'En retard',
@@ -36,7 +36,7 @@ export const fr: BoardStrings = {
   owner: 'Responsable\u00a0:',
   external: 'Externe',
   externalDescription: (organisation) => `D’une autre organisation\u00a0: ${organisation}`,
-  due: 'Échéance',
+  due: 'Échéance\u00a0:',
   overdue: 'En retard',
   overdueBy: (days) => `En retard de ${pluriel(days, 'jour', 'jours')}`,
   deliverable: 'Livrable\u00a0:',
@@ -118,6 +118,17 @@ export const fr: BoardStrings = {
         return code.startsWith('token_')
           ? 'Votre connexion à Mutual a échoué.'
           : 'Une erreur s’est produite sur le serveur.';
+    }
+  },
+  loadErrorMessage: (code) => {
+    switch (code) {
+      case 'not_a_member':
+      case 'forbidden':
+        return 'Vous ne faites partie d’aucun groupe de cette évaluation.';
+      case 'not_found':
+        return 'Cette évaluation n’existe pas.';
+      default:
+        return fr.errorMessage(code);
     }
   },
 };

@@ -81,7 +81,10 @@ export interface BoardStrings {
   milestoneState: Record<MilestoneState, string>;
   afterDecision: string;
   longPlan: (open: number) => string;
+  /** Why a change to a task failed. */
   errorMessage: (code: MutualApiErrorCode) => string;
+  /** Why the plan could not be loaded: about the plan, not a task. */
+  loadErrorMessage: (code: MutualApiErrorCode) => string;
 }
 
 const plural = (count: number, one: string, other: string) => `${count} ${count === 1 ? one : other}`;
@@ -196,6 +199,17 @@ export const en: BoardStrings = {
         return 'Your session has ended. Reload the page to continue.';
       default:
         return code.startsWith('token_') ? 'You could not be signed in to Mutual.' : 'Something went wrong on the server.';
+    }
+  },
+  loadErrorMessage: (code) => {
+    switch (code) {
+      case 'not_a_member':
+      case 'forbidden':
+        return 'You are not in any group of this evaluation.';
+      case 'not_found':
+        return 'This evaluation does not exist.';
+      default:
+        return en.errorMessage(code);
     }
   },
 };

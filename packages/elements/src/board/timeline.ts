@@ -50,7 +50,7 @@ export function renderTimeline(
                     >
                       <span class="mark" aria-hidden="true">${MARKS[state]}</span>
                       <span class="milestone-text">
-                        <span class="milestone-title">${milestone.title}</span>
+                        <span class="milestone-title" title=${milestone.title}>${milestone.title}</span>
                         <span class="milestone-when">
                           <time datetime=${milestone.date} title=${formatLongDay(milestone.date, strings.locale)}
                             >${formatDay(milestone.date, start, strings.locale)}</time
