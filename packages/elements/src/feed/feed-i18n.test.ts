@@ -60,7 +60,7 @@ describe('<mutual-group-feed> in French', function () {
     await expect(space).to.be.accessible(AXE_OPTIONS);
   });
 
-  it('shows "En attente…" then "Non envoyé." with Réessayer when a send fails', async () => {
+  it('shows "Envoi…" then "Non envoyé." with Réessayer when a send fails', async () => {
     const { feed } = await mountFeed(world, world.people.ana, world.groups.plan, { lang: 'fr-CA' });
     let release: () => void = () => undefined;
     fetchSpy = spyOnFetch((call) =>
@@ -75,7 +75,7 @@ describe('<mutual-group-feed> in French', function () {
     shadow(feed).querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
     await feed.updateComplete;
     const item = posts(feed).find((candidate) => textOf(candidate) === 'Compte rendu de la réunion')!;
-    expect(part(item, 'delivery')).to.equal('En attente…');
+    expect(part(item, 'delivery')).to.equal('Envoi…');
 
     const failed = oneEvent<MutualErrorEvent>(feed, 'mutual-error');
     release();

@@ -415,10 +415,13 @@ export const feedStyles = css`
     border-radius: 999px;
   }
 
+  /* Not by colour alone: a doubled border and a bold count too. */
   .reaction.mine {
     color: var(--_accent);
     background: var(--_accent-soft);
     border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+    font-weight: 600;
   }
 
   .reaction .count {

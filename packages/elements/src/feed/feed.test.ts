@@ -242,6 +242,10 @@ describe('<mutual-group-feed>', function () {
     expect(retry.textContent!.trim()).to.equal('Retry');
 
     retry.click();
+    await feed!.updateComplete;
+    expect(shadow(feed!).activeElement, 'focus goes to the composer, not to the page').to.equal(
+      shadow(feed!).querySelector('[part~="composer-input"]'),
+    );
     await waitUntil(() => item.dataset.delivery === 'sent', 'the retry was not sent', WAIT);
     const sends = fetchSpy.calls.filter((call) => call.method === 'POST' && call.url.endsWith('/posts'));
     expect(sends).to.have.length(2);
@@ -317,6 +321,32 @@ describe('<mutual-group-feed>', function () {
     expect(shadow(feed!).activeElement, 'focus returns to the opener').to.equal(
       post.querySelector(':scope > .actions [part~="add-reaction"]'),
     );
+  });
+
+  it('says beside the reactions, and to screen readers, when a reaction was not saved', async () => {
+    const {
+      feeds: [feed],
+    } = await mount(world, world.people.ana);
+    const post = posts(feed!).find((item) => item.dataset.author === DORA)!;
+    post.querySelector<HTMLButtonElement>(':scope > .actions [part~="add-reaction"]')!.click();
+    await feed!.updateComplete;
+    const choices = post.querySelector(':scope > .actions [part~="reaction-choices"]')!;
+    const heart = [...choices.querySelectorAll('button')].find((button) => button.getAttribute('aria-label')!.includes('heart'))!;
+    fetchSpy = spyOnFetch((call) => (call.url.endsWith('/reactions') ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
+    const failed = oneEvent<MutualErrorEvent>(feed!, 'mutual-error');
+    heart.click();
+    expect((await failed).operation).to.equal('react');
+    await feed!.updateComplete;
+    const said = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const notice = post.querySelector(':scope > .actions [part~="reaction-error"]');
+    expect(said(notice)).to.equal('Your reaction was not saved. The server could not be reached. Check your connection.');
+    const live = shadow(feed!).querySelector('[role="status"][aria-live="polite"]');
+    await waitUntil(() => said(live) === said(notice), 'not announced', WAIT);
+    const hearts = [...post.querySelectorAll(':scope > .actions [part~="reaction"]')].filter((button) => button.textContent!.includes('❤'));
+    expect(
+      hearts.every((button) => button.getAttribute('aria-pressed') === 'false'),
+      'the optimistic heart is taken back',
+    ).to.equal(true);
   });
 
   it('loads older posts page by page', async () => {

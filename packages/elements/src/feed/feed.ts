@@ -122,6 +122,7 @@ const onMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.userAgent);
  * @csspart reactions - The reactions of an entry.
  * @csspart reaction - One reaction button.
  * @csspart add-reaction - The button that opens the reaction choices.
+ * @csspart reaction-error - Why the viewer's last reaction to an entry was not saved.
  * @csspart reaction-choices - The reaction choices.
  * @csspart reply-button - Opens the reply composer of a post.
  * @csspart replies - The list of replies of a post.
@@ -164,6 +165,7 @@ export class MutualGroupFeed extends LitElement {
     _announcement: { state: true },
     _replying: { state: true },
     _choosingReaction: { state: true },
+    _reactionFailed: { state: true },
     _newPosts: { state: true },
     _settingsOpen: { state: true },
   };
@@ -187,6 +189,8 @@ export class MutualGroupFeed extends LitElement {
   declare private _replying: ReadonlySet<string>;
   /** The entry whose reaction choices are open. */
   declare private _choosingReaction: string | undefined;
+  /** The entry whose last reaction was not saved, and why, until the next reaction. */
+  declare private _reactionFailed: { entry: string; message: string } | undefined;
   /** Live posts that arrived above while the viewer was scrolled down. */
   declare private _newPosts: number;
   /** Whether the viewer's notification settings are open under the header. */
@@ -701,6 +705,9 @@ export class MutualGroupFeed extends LitElement {
               )}
             </span>`
           : nothing}
+        ${this._reactionFailed?.entry === entry.id
+          ? html`<p part="reaction-error" class="delivery failed">${this._reactionFailed.message}</p>`
+          : nothing}
       </div>
     `;
   }
@@ -885,12 +892,15 @@ export class MutualGroupFeed extends LitElement {
     this.#model.markPending(clientId);
     this.requestUpdate();
     void this.#send(clientId);
+    // The Retry button goes away with the failure: focus the composer rather than lose it.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="composer-input"]')?.focus());
   }
 
   async #react(entryId: string, emoji: string, on: boolean): Promise<void> {
     const connection = this.#connection;
     const group = this.group;
     if (!connection || !this.#model.toggleReaction(entryId, emoji, on)) return;
+    this._reactionFailed = undefined;
     this.requestUpdate();
     try {
       const answer = await connection.api.react(group, entryId, { emoji, on });
@@ -901,6 +911,13 @@ export class MutualGroupFeed extends LitElement {
       if (!this.#isCurrent(connection, group)) return;
       this.#model.toggleReaction(entryId, emoji, !on);
       this.#reportError('react', error);
+      // Said beside the reactions and to screen readers: the count going back alone says nothing.
+      if (!isAbortError(error)) {
+        const strings = this.#strings;
+        const message = `${strings.reactionFailed} ${strings.errorMessage(toApiError(error).code)}`;
+        this._reactionFailed = { entry: entryId, message };
+        this.#announce(message);
+      }
     }
     this.requestUpdate();
   }

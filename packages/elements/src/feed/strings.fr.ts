@@ -22,7 +22,7 @@ export const fr: FeedStrings = {
   composerPlaceholder: 'Partagez une nouvelle avec le groupe…',
   sendHint: (onMac) => (onMac ? '⌘ Entrée pour publier' : 'Ctrl+Entrée pour publier'),
   send: 'Publier',
-  sending: 'En attente…',
+  sending: 'Envoi…',
   queued: (home) =>
     home
       ? `En file d’attente pour ${home} — s’affichera une fois remis.`
@@ -60,6 +60,7 @@ export const fr: FeedStrings = {
   announceNewPost: (author, organisation) => `Nouvelle publication de ${author}, ${organisation}`,
   announceNewReply: (author, organisation) => `Nouvelle réponse de ${author}, ${organisation}`,
   announceSendFailed: 'Votre message n’a pas pu être envoyé.',
+  reactionFailed: 'Votre réaction n’a pas été enregistrée.',
   errorMessage: (code) => {
     switch (code) {
       case 'not_a_member':

@@ -49,6 +49,8 @@ export interface FeedStrings {
   announceNewPost: (author: string, organisation: string) => string;
   announceNewReply: (author: string, organisation: string) => string;
   announceSendFailed: string;
+  /** Beside an entry's reactions when the viewer's reaction was not saved (then the reason). */
+  reactionFailed: string;
   errorMessage: (code: MutualApiErrorCode) => string;
   /** The button over a scrolled feed when live posts arrived above. */
   newPosts: (count: number) => string;
@@ -115,6 +117,7 @@ export const en: FeedStrings = {
   announceNewPost: (author, organisation) => `New post from ${author}, ${organisation}`,
   announceNewReply: (author, organisation) => `New reply from ${author}, ${organisation}`,
   announceSendFailed: 'Your message could not be sent.',
+  reactionFailed: 'Your reaction was not saved.',
   errorMessage: (code) => {
     switch (code) {
       case 'not_a_member':
