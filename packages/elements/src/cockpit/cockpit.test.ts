@@ -200,12 +200,18 @@ describe('<mutual-decider-cockpit>', function () {
     expect(textOf(part(blocked, 'person-name'))).to.equal('Bob Martin');
     expect(textOf(part(blocked, 'organisation'))).to.equal('seller.test');
     expect(part(blocked, 'external-badge'), 'Bob is of the viewer’s organisation').to.equal(null);
+    // Late outside the overdue list: the due date says so in words.
+    expect(textOf(part(blocked, 'due'))).to.equal(`Overdue, due ${shortDay(dayFrom(today, -2), today)}`);
+    expect(part(blocked, 'due')!.classList.contains('late')).to.equal(true);
 
     // Next milestones and what they wait on.
     const milestones = parts(root, 'milestone');
     expect(milestones.map((item) => textOf(part(item, 'milestone-title')))).to.deep.equal(['Proof signed off', 'Steering review']);
     expect(textOf(part(milestones[0]!, 'milestone-date'))).to.equal(shortDay(dayFrom(today, 12), today));
     expect(titles(milestones[0]!).sort()).to.deep.equal(['Load test', 'Pen test']);
+    const waiting = (title: string) => parts(milestones[0]!, 'task').find((item) => textOf(part(item, 'task-title')) === title)!;
+    expect(textOf(part(waiting('Pen test'), 'due'))).to.equal(`Overdue, due ${shortDay(dayFrom(today, -2), today)}`);
+    expect(textOf(part(waiting('Load test'), 'due'))).to.equal(`Due ${shortDay(dayFrom(today, 10), today)}`);
     expect(part(milestones[0]!, 'more-button')).to.equal(null);
     const review = milestones[1]!;
     expect(titles(review)).to.have.length(3);

@@ -325,8 +325,8 @@ export class MutualDeciderCockpit extends LitElement {
         : nothing}
       <div class="sections">
         ${this.#renderWorkstreams(cockpit.workstreams)}
-        ${this.#renderTaskSection('overdue', strings.overdueHeading, strings.noOverdue, cockpit.overdue, cockpit.overdueTotal, people, me, year)}
-        ${this.#renderTaskSection('blocked', strings.blockedHeading, strings.noBlocked, cockpit.blocked, cockpit.blockedTotal, people, me, year)}
+        ${this.#renderTaskSection('overdue', strings.overdueHeading, strings.noOverdue, cockpit.overdue, cockpit.overdueTotal, people, me, year, cockpit.today)}
+        ${this.#renderTaskSection('blocked', strings.blockedHeading, strings.noBlocked, cockpit.blocked, cockpit.blockedTotal, people, me, year, cockpit.today)}
         ${this.#renderMilestones(cockpit, people, me, year)}
         ${this.#renderDecisions(cockpit.decisions, year)}
         ${this.#renderPeople(cockpit, me)}
@@ -414,6 +414,7 @@ export class MutualDeciderCockpit extends LitElement {
     people: ReadonlyMap<string, Person>,
     me: Me,
     year: number,
+    today: string,
   ): TemplateResult {
     const count = Math.max(total ?? 0, tasks.length);
     return html`
@@ -424,7 +425,7 @@ export class MutualDeciderCockpit extends LitElement {
         ${tasks.length === 0
           ? html`<p class="none">${none}</p>`
           : html`<ul part="list" class="list task-list">
-                ${tasks.map((task) => this.#renderTask(task, people, me, year, kind === 'overdue'))}
+                ${tasks.map((task) => this.#renderTask(task, people, me, year, today, kind === 'overdue'))}
               </ul>
               ${this.#renderNotListed(count - tasks.length)}`}
       </section>
@@ -436,20 +437,23 @@ export class MutualDeciderCockpit extends LitElement {
     return count > 0 ? html`<p part="not-listed" class="note not-listed">${this.#strings.notListed(count)}</p>` : nothing;
   }
 
-  #renderTask(task: PlanTask, people: ReadonlyMap<string, Person>, me: Me, year: number, late = false): TemplateResult {
+  /** In the overdue list the heading says a task is late; elsewhere its due date says so itself. */
+  #renderTask(task: PlanTask, people: ReadonlyMap<string, Person>, me: Me, year: number, today: string, inOverdueList = false): TemplateResult {
     const strings = this.#strings;
+    const late = task.due !== undefined && task.due < today && task.status !== 'done';
+    const due = task.due && formatDay(task.due, strings.locale, 'short', year);
     return html`
       <li part="task" class="task" data-id=${task.id} data-status=${task.status}>
         <span part="task-title" class="task-title">${task.title}</span>
         <span class="task-meta">
           <span part="owner" class="owner">
-            <span class="visually-hidden">${strings.ownerLabel}: </span>${task.owner
+            <span class="visually-hidden">${strings.ownerLabel} </span>${task.owner
               ? this.#renderPerson(people.get(task.owner) ?? unknownPerson(task.owner), me)
               : html`<span class="muted">${strings.noOwner}</span>`}
           </span>
           ${task.due
             ? html`<time part="due" class="due ${late ? 'late' : ''}" datetime=${task.due}
-                >${strings.due(formatDay(task.due, strings.locale, 'short', year))}</time
+                >${late && !inOverdueList ? strings.dueLate(due!) : strings.due(due!)}</time
               >`
             : html`<span part="due" class="due muted">${strings.noDue}</span>`}
         </span>
@@ -497,7 +501,7 @@ export class MutualDeciderCockpit extends LitElement {
                       : html`
                           <p class="waiting-label" id="waiting-label-${index}">${strings.waitingOn}</p>
                           <ul part="list waiting-on" class="list waiting-on" id="waiting-${index}" aria-labelledby="waiting-label-${index}">
-                            ${shown.map((task) => this.#renderTask(task, people, me, year))}
+                            ${shown.map((task) => this.#renderTask(task, people, me, year, cockpit.today))}
                           </ul>
                           ${expanded || hidden <= 0 ? this.#renderNotListed((milestone.waitingOnTotal ?? 0) - waiting.length) : nothing}
                           ${hidden > 0

@@ -49,9 +49,10 @@ export const fr: CockpitStrings = {
   noOverdue: 'Aucune tâche en retard.',
   noBlocked: 'Aucune tâche bloquée.',
   due: (date) => `Échéance${NNBSP}: ${date}`,
+  dueLate: (date) => `En retard, échéance${NNBSP}: ${date}`,
   noDue: 'Sans échéance',
   noOwner: 'Sans responsable',
-  ownerLabel: 'Responsable',
+  ownerLabel: `Responsable${NNBSP}:`,
   external: 'Externe',
   externalDescription: (organisation) => `D’une autre organisation${NNBSP}: ${organisation}`,
 

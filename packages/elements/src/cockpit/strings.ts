@@ -35,6 +35,8 @@ export interface CockpitStrings {
   noOverdue: string;
   noBlocked: string;
   due: (date: string) => string;
+  /** The due date of a task that is late, outside the overdue list. */
+  dueLate: (date: string) => string;
   noDue: string;
   noOwner: string;
   ownerLabel: string;
@@ -117,9 +119,10 @@ export const en: CockpitStrings = {
   noOverdue: 'Nothing overdue.',
   noBlocked: 'Nothing blocked.',
   due: (date) => `Due ${date}`,
+  dueLate: (date) => `Overdue, due ${date}`,
   noDue: 'No due date',
   noOwner: 'No owner',
-  ownerLabel: 'Owner',
+  ownerLabel: 'Owner:',
   external: 'External',
   externalDescription: (organisation) => `From another organisation: ${organisation}`,
 
