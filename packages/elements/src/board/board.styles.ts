@@ -175,11 +175,13 @@ export const boardStyles = css`
     border-inline-end: 2px solid var(--_text);
   }
 
+  /* Above today's mark, clear of it (line-height 1: no descender reaches the mark). */
   .track-start {
     position: absolute;
     inset-inline-start: 0;
-    top: 0;
+    top: -0.2rem;
     font-size: 0.75em;
+    line-height: 1;
     color: var(--_muted);
     transform: translateX(-0.55rem);
   }
@@ -196,6 +198,8 @@ export const boardStyles = css`
     inset-inline-start: var(--_at);
     top: 0;
     width: 0;
+    /* A milestone on the decision date covers the decision tick rather than being struck through. */
+    z-index: 1;
   }
 
   .mark {
