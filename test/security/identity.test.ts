@@ -80,6 +80,22 @@ describe('identity: a hostile peer speaking for others', () => {
     assert.equal((await s.seller.server.store.getPerson('zoe@hostile.test'))!.name, 'Zoe');
   });
 
+  it('lets a home fill in a third organisation’s person it relays, but never rename one already known', async () => {
+    await s.seller.server.store.upsertPerson({ id: 'carol@partner.test', name: 'Carol', organisation: 'partner.test' });
+    const home = hostileHome(s, `${DEAL}.hostile-profiles`);
+    const answer = await home.deliver([await home.event(1, 'member.added', { person: SAM, role: 'member' })], {
+      people: [
+        { id: 'carol@partner.test', name: 'Carol (resigned)', organisation: 'partner.test' },
+        { id: 'dan@partner.test', name: 'Dan', organisation: 'partner.test' },
+        { id: 'zoe@hostile.test', name: 'Zoe Hostile', organisation: 'hostile.test' },
+      ],
+    });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.equal((await s.seller.server.store.getPerson('carol@partner.test'))!.name, 'Carol', 'a known person of a third organisation is not renamed');
+    assert.equal((await s.seller.server.store.getPerson('dan@partner.test'))!.name, 'Dan', 'an unknown one is filled in');
+    assert.equal((await s.seller.server.store.getPerson('zoe@hostile.test'))!.name, 'Zoe Hostile', 'its own people are its to describe');
+  });
+
   it('never shows a reply or a reaction sealed in its own group under a post of another group', async () => {
     // Sam posts in the plan, which Eve reads: the hostile peer knows the post's id.
     const posted = await fetch(`${s.seller.url}/api/groups/${DEAL}.plan/posts`, {

@@ -79,7 +79,12 @@ export class ReplicaApplier {
     await upsertGroupIfChanged(store, group, existing, at);
     for (const person of payload.people) {
       // A peer never speaks for our own people; and a profile must be of the domain it claims.
-      if (domainOf(person.id) !== domain && person.organisation === domainOf(person.id)) await upsertPersonIfChanged(store, person);
+      const of = domainOf(person.id);
+      if (of === domain || person.organisation !== of) continue;
+      // It speaks for its own people; for a third organisation's, it only fills in a person we
+      // know nothing of yet (profiles are not signed by their organisation: no renaming others).
+      if (of === peer.domain) await upsertPersonIfChanged(store, person);
+      else if (!(await store.getPerson(person.id))) await store.upsertPerson(person);
     }
 
     const keys = await this.#options.directory.keysOf(peer.domain);
