@@ -36,7 +36,7 @@ export interface OutboxWorkerOptions {
 const CLAIM_MARGIN_MS = 60_000;
 /** How long a process may hold a peer's queue without renewing (a crashed process frees it then). */
 const LEASE_MS = 30_000;
-/** Stay well under the receiver's body limit: a batch is cut by size as well as by count. */
+/** Stay well under the receiver's body limit (UTF-8 bytes): a batch is cut by size as well as by count. */
 const BATCH_BYTES = MAX_FEDERATION_BODY_BYTES / 2;
 
 /**
@@ -124,8 +124,11 @@ export class OutboxWorker {
           if (sent && this.#running) this.wake();
         },
         (error: unknown) => {
+          // The store failed (busy, disk, connection): nothing was completed, so the items stay
+          // queued for the next pass. Said here: the background loop does not await this drain,
+          // and an unhandled rejection would end the process.
           this.#draining.delete(target);
-          throw error;
+          console.error(`mutual: outbox: draining ${target} failed: ${(error as Error).message}`);
         },
       );
       this.#draining.set(target, drain);
@@ -195,7 +198,7 @@ export class OutboxWorker {
     const sealed = [];
     let bytes = 0;
     for (const event of found) {
-      bytes += JSON.stringify(event).length;
+      bytes += Buffer.byteLength(JSON.stringify(event));
       if (sealed.length > 0 && bytes > BATCH_BYTES) break;
       sealed.push(event);
     }
@@ -280,7 +283,8 @@ function takeBatch(head: OutboxItem[]): OutboxItem[] {
   let bytes = 0;
   for (const item of head) {
     if (item.kind !== first.kind || item.group !== first.group) break;
-    bytes += item.payload?.length ?? 0;
+    // Bytes, as the receiver counts them: text in most scripts is 2 or 3 UTF-8 bytes a character.
+    bytes += item.payload ? Buffer.byteLength(item.payload) : 0;
     if (batch.length > 0 && bytes > BATCH_BYTES) break;
     batch.push(item);
   }
