@@ -3,7 +3,6 @@ import {
   MutualError,
   signEventProof,
   systemClock,
-  TokenError,
   type Clock,
   type EventBody,
   type EventDraft,
@@ -92,21 +91,15 @@ export class EventWriter {
    */
   async appendDraft(draft: EventDraft, clientId?: string, request?: RequestRecord): Promise<StoredEvent> {
     const { store, hub, keys, domain } = this.#options;
-    if (clientId) {
-      const earlier = await store.findByClientId(draft.group, draft.author, clientId);
-      if (earlier) {
-        if (request && !(await store.peers.rememberRequest(request.issuer, request.jti, request.expiresAt, request.now))) {
-          throw new TokenError('token_replayed', 'this request was already received');
-        }
-        return earlier;
-      }
-    }
     const key = await keys.signingKey();
+    // The store finds an earlier write of the same draft or clientId inside the append itself, so
+    // that a retry racing its first attempt is placed once too.
     const stored = await store.append(draft, {
       ...(clientId && { clientId }),
       ...(request && { request }),
       seal: (event) => signEventProof(event, domain, key),
     });
+    if (!stored.appended) return stored;
     hub.publish(stored);
     this.#options.onOutbox?.();
     return stored;

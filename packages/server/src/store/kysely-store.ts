@@ -325,29 +325,45 @@ export class KyselyStore implements Store {
 
   async append(draft: EventDraft, options: AppendOptions = {}): Promise<StoredEvent> {
     const id = await eventId(draft);
-    return this.#logWrite(async (trx) => {
-      if (options.request) await this.#rememberIn(trx, options.request);
-      const [existing] = (await this.#appendQueries.eventById(trx, id)).rows;
-      if (existing) return toStored(existing);
-      const [bumped] = (await this.#appendQueries.bumpGroup(trx, draft.group)).rows;
-      if (!bumped) throw new MutualError('not_found', 'no such group');
-      const event = { ...draft, id, seq: Number(bumped.last_seq) } as GroupEvent;
-      const proof = options.seal ? await options.seal(event) : null;
-      const { cursor, position } = await this.#insertEvent(trx, event, proof, options.clientId ?? null);
-      await applyEvent(trx, event, cursor);
-      // Every other organisation with a member in the group gets the event — and an organisation
-      // whose person was just removed gets that removal, then nothing more.
-      if (bumped.kind !== 'internal') {
-        const members = (await this.#appendQueries.memberIds(trx, event.group)).rows;
-        const targets = new Set(members.map((row) => domainOf(row.person_id)));
-        if (event.type === 'member.removed') targets.add(domainOf(event.body.person));
-        targets.delete(bumped.home);
-        for (const target of [...targets].sort()) {
-          await enqueueOutbox(trx, { target, kind: 'deliver', group: event.group, eventId: event.id }, event.at);
-        }
+    try {
+      return await this.#logWrite((trx) => this.#appendIn(trx, id, draft, options));
+    } catch (error) {
+      if (!(error instanceof EarlierWrite)) throw error;
+      // Its own write was rolled back; the request that carried the retry is still remembered.
+      const { request } = options;
+      if (request) await this.#logWrite((trx) => this.#rememberIn(trx, request));
+      return error.stored;
+    }
+  }
+
+  async #appendIn(trx: Kysely<Database>, id: string, draft: EventDraft, options: AppendOptions): Promise<StoredEvent> {
+    if (options.request) await this.#rememberIn(trx, options.request);
+    const [existing] = (await this.#appendQueries.eventById(trx, id)).rows;
+    if (existing) return toStored(existing);
+    const [bumped] = (await this.#appendQueries.bumpGroup(trx, draft.group)).rows;
+    if (!bumped) throw new MutualError('not_found', 'no such group');
+    // Asked again here, with the group's row locked by the bump (PostgreSQL; SQLite writes one at
+    // a time): a retry racing its first attempt finds it, where a read before the write did not.
+    if (options.clientId) {
+      const earlier = await this.#earlierWrite(trx, draft.group, draft.author, options.clientId);
+      if (earlier) throw new EarlierWrite(earlier);
+    }
+    const event = { ...draft, id, seq: Number(bumped.last_seq) } as GroupEvent;
+    const proof = options.seal ? await options.seal(event) : null;
+    const { cursor, position } = await this.#insertEvent(trx, event, proof, options.clientId ?? null);
+    await applyEvent(trx, event, cursor);
+    // Every other organisation with a member in the group gets the event — and an organisation
+    // whose person was just removed gets that removal, then nothing more.
+    if (bumped.kind !== 'internal') {
+      const members = (await this.#appendQueries.memberIds(trx, event.group)).rows;
+      const targets = new Set(members.map((row) => domainOf(row.person_id)));
+      if (event.type === 'member.removed') targets.add(domainOf(event.body.person));
+      targets.delete(bumped.home);
+      for (const target of [...targets].sort()) {
+        await enqueueOutbox(trx, { target, kind: 'deliver', group: event.group, eventId: event.id }, event.at);
       }
-      return { cursor: position, event, appended: true as const };
-    });
+    }
+    return { cursor: position, event, appended: true as const };
   }
 
   async applyReplicated(sealed: SealedEvent): Promise<ReplicaOutcome> {
@@ -445,7 +461,11 @@ export class KyselyStore implements Store {
   }
 
   async findByClientId(group: string, author: PersonId, clientId: string) {
-    const row = await this.db
+    return this.#earlierWrite(this.db, group, author, clientId);
+  }
+
+  async #earlierWrite(db: Kysely<Database>, group: string, author: PersonId, clientId: string): Promise<StoredEvent | undefined> {
+    const row = await db
       .selectFrom('events')
       .selectAll()
       .where('group_id', '=', group)
@@ -667,5 +687,12 @@ export class KyselyStore implements Store {
       counts.set(row.entry_id, list);
     }
     return counts;
+  }
+}
+
+/** Thrown inside an append to roll its write back: the author's clientId is already in the log. */
+class EarlierWrite extends Error {
+  constructor(readonly stored: StoredEvent) {
+    super('an earlier write with this clientId');
   }
 }

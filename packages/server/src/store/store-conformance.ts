@@ -57,6 +57,20 @@ export function describeStoreConformance(name: string, openStore: () => Promise<
       });
     });
 
+    it('places concurrent writes with one client id once, however their times differ', async () => {
+      await withSpace(async (store) => {
+        // A retry racing its first attempt: the drafts differ (each request dates its own), the clientId does not.
+        const results = await Promise.all(
+          Array.from({ length: 6 }, () => append(store, 'g1', 'post', { text: 'sent twice', clientId: 'retried1' }, 'ana@seller.test', 'retried1')),
+        );
+        assert.equal(new Set(results.map((r) => r.event.id)).size, 1, 'every attempt answered with the same event');
+        assert.equal(results.filter((r) => r.appended).length, 1, 'one attempt appended it');
+        assert.equal((await store.eventsAfter(['g1'], 0, 10)).length, 1);
+        const [next] = await Promise.all([append(store, 'g1', 'post', { text: 'after' })]);
+        assert.equal(next!.event.seq, 2, 'the attempts that found it left no gap in the sequence');
+      });
+    });
+
     it('numbers a space’s events in order, gap-free, even under concurrent appends', async () => {
       await withSpace(async (store) => {
         await Promise.all(Array.from({ length: 30 }, (_, i) => append(store, i % 3 ? 'g1' : 'g2', 'post', { text: `c${i}` })));
