@@ -36,6 +36,10 @@ export async function acceptRemoteWrite(
   const draft = write.draft as EventDraft;
   const id = await eventId(draft);
   try {
+    // A retry of a write placed here already (its answer was lost on the way) gets the first
+    // result, even where the checks would now refuse it: its author removed since, say.
+    const earlier = await placedAlready(deps, peer, group, draft, id, write.clientId);
+    if (earlier) return { id: earlier.event.id, seq: earlier.event.seq };
     await check(deps, peer, group, write, draft);
     if (write.author.id === draft.author && write.author.organisation === peer.domain) await upsertPersonIfChanged(deps.store, write.author);
     const stored = await replay.within((request) => deps.writer.appendDraft(draft, write.clientId, request));
@@ -47,6 +51,14 @@ export async function acceptRemoteWrite(
   }
 }
 
+
+/** This very draft, or its author's write with this clientId, in the group's log; only for the sender's own people. */
+async function placedAlready(deps: FederationDeps, peer: PeerRecord, group: Group, draft: EventDraft, id: string, clientId: string | undefined) {
+  if (draft.group !== group.id || domainOf(draft.author) !== peer.domain) return undefined;
+  const [same] = await deps.store.sealedByIds([id]);
+  if (same?.event.group === group.id) return same;
+  return clientId ? deps.store.findByClientId(group.id, draft.author, clientId) : undefined;
+}
 
 async function check(deps: FederationDeps, peer: PeerRecord, group: Group, write: Write, draft: EventDraft) {
   const { store, config, keys, clock, directory } = deps;
