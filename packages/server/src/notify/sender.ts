@@ -43,10 +43,14 @@ export async function sendDueNotifications(options: SenderOptions, now: number):
     .limit(BATCH)
     .execute();
   let sent = 0;
+  const started = performance.now();
   for (const row of rows) {
+    // The lease runs from when the row is claimed, not from when the pass began: fifty mails over a
+    // slow SMTP server would otherwise claim the last ones with leases already run out.
+    const claimedAt = now + (performance.now() - started);
     const claimed = await db
       .updateTable('notification_outbox')
-      .set({ leased_until: now + LEASE_MS })
+      .set({ leased_until: Math.ceil(claimedAt + LEASE_MS) })
       .where('id', '=', row.id)
       .where('state', '=', 'pending')
       .where('leased_until', '<=', now)
