@@ -164,6 +164,8 @@ export class OutboxWorker {
         else await this.#announceKeys(peer, batch);
         sent = true;
       } catch (error) {
+        // Another process holds the queue now: it sends the batch, nothing failed.
+        if (error instanceof LeaseLost) return sent;
         await this.#failed(target, batch, error as Error);
         return sent;
       }
@@ -216,6 +218,7 @@ export class OutboxWorker {
       people: [...people.values()],
       claims: await claims.claimsFor(group, peer),
     };
+    await this.#keepLease(peer.domain);
     const receipt = DeliveryReceiptSchema.parse(await client.request(peer, 'POST', `/federation/v1/groups/${encodeURIComponent(group.id)}/events`, delivery));
     if (receipt.rejected > 0) {
       // The peer refused part of what we sent (it says so but keeps the rest): say it loudly.
@@ -240,6 +243,7 @@ export class OutboxWorker {
       writes.push({ draft, claim: await this.#claim(peer, groupId, draft.author), author, ...(clientId && { clientId }) });
     }
     const path = `/federation/v1/groups/${encodeURIComponent(groupId)}/submit`;
+    await this.#keepLease(peer.domain);
     const answer = SubmissionResultSchema.parse(await client.request(peer, 'POST', path, { writes }));
     const at = new Date(this.#options.clock()).toISOString();
     const byId = new Map(answer.results.map((result) => [result.id, result]));
@@ -250,6 +254,16 @@ export class OutboxWorker {
     }
     // Apply what the home sequenced right away; the regular delivery will find it applied.
     if (answer.events.length) await applier.receive(peer, { space, group, events: answer.events, people: [] }, groupId);
+  }
+
+  /**
+   * Renews the lease on a peer's queue right before a request: the claims and lookups of a round
+   * can take longer than the lease, and another process must not take the queue and send the
+   * same batch meanwhile.
+   */
+  async #keepLease(target: string): Promise<void> {
+    const { store, clock } = this.#options;
+    if (!(await store.outbox.lease(target, PROCESS_ID, clock(), LEASE_MS))) throw new LeaseLost(target);
   }
 
   /** The author's current claim, renewed from the home when missing or about to expire. */
@@ -289,4 +303,11 @@ function takeBatch(head: OutboxItem[]): OutboxItem[] {
     batch.push(item);
   }
   return batch;
+}
+
+/** The lease on a peer's queue ran out and another process took it. */
+class LeaseLost extends Error {
+  constructor(target: string) {
+    super(`the lease on ${target}'s queue was taken over`);
+  }
 }
