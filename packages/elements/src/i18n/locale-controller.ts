@@ -30,6 +30,33 @@ export function resolveLang(element: Element): string | null {
 }
 
 // Loaded catalogs, shared by every element using the same `LazyCatalogs`.
+/**
+ * The tag `Intl` formats with: the page's own (`en-GB`, `fr-CA`) when it is of the language shown,
+ * so a British page gets British dates; otherwise the language shown (an English fallback on a
+ * German page formats in English, like the words around it).
+ */
+export function formatsFor(lang: string | null | undefined, shown: Locale): string {
+  const tag = (lang ?? '').trim().replace(/_/g, '-');
+  if (tag.split('-')[0]!.toLowerCase() !== shown) return shown;
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? shown;
+  } catch {
+    return shown;
+  }
+}
+
+/** Each catalog with `locale` set to another formatting tag, made once per catalog and tag. */
+const withTags = new WeakMap<object, Map<string, unknown>>();
+
+function withFormats<T>(strings: T, tag: string): T {
+  const catalog = strings as T & { locale?: unknown };
+  if (typeof catalog !== 'object' || catalog === null || !('locale' in catalog) || catalog.locale === tag) return strings;
+  let byTag = withTags.get(catalog);
+  if (!byTag) withTags.set(catalog, (byTag = new Map()));
+  if (!byTag.has(tag)) byTag.set(tag, { ...catalog, locale: tag });
+  return byTag.get(tag) as T;
+}
+
 const loadedCatalogs = new WeakMap<object, Partial<Record<Locale, unknown>>>();
 const pendingLoads = new WeakMap<object, Partial<Record<Locale, Promise<void>>>>();
 
@@ -66,6 +93,8 @@ export class LocaleController<T = never> implements ReactiveController {
   readonly #catalogs: LazyCatalogs<T> | undefined;
   /** The language asked for by `lang`. */
   #wanted: Locale = 'en';
+  /** The `lang` that applies, as written. */
+  #lang: string | null = null;
   /** The language on screen: `#wanted` once its catalog is loaded. */
   #shown: Locale | undefined;
   #loading: Promise<void> | undefined;
@@ -82,15 +111,28 @@ export class LocaleController<T = never> implements ReactiveController {
     return this.#shown ?? 'en';
   }
 
+  /** The tag dates and numbers are formatted with (see {@link formatsFor}). */
+  get formats(): string {
+    // Asked for on every render, often many times: worked out once per lang and language shown.
+    const key = `${this.locale} ${this.#lang ?? ''}`;
+    if (key !== this.#formatsKey) {
+      this.#formatsKey = key;
+      this.#formats = formatsFor(this.#lang, this.locale);
+    }
+    return this.#formats;
+  }
+  #formatsKey = '';
+  #formats = 'en';
+
   /** Whether the strings of some language are there to render with. */
   get ready(): boolean {
     return this.#shown !== undefined;
   }
 
-  /** The lazy catalog's strings in the language on screen. */
+  /** The lazy catalog's strings in the language on screen; their `locale` is the tag to format with. */
   get strings(): T {
     if (!this.#catalogs) throw new TypeError('LocaleController: no catalogs given');
-    return loaded(this.#catalogs, this.locale) ?? this.#catalogs.en;
+    return withFormats(loaded(this.#catalogs, this.locale) ?? this.#catalogs.en, this.formats);
   }
 
   /** A built-in catalog for the current locale. */
@@ -121,7 +163,13 @@ export class LocaleController<T = never> implements ReactiveController {
   }
 
   #update(): void {
-    const wanted = toLocale(resolveLang(this.#host));
+    const lang = resolveLang(this.#host);
+    const wanted = toLocale(lang);
+    if (lang !== this.#lang) {
+      // Same language, another region (en-US → en-GB): dates change, the catalog does not.
+      this.#lang = lang;
+      if (wanted === this.#wanted && this.#shown !== undefined) this.#host.requestUpdate();
+    }
     if (wanted === this.#wanted && this.#shown !== undefined) return;
     this.#wanted = wanted;
     const catalogs = this.#catalogs;

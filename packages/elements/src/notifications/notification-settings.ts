@@ -197,7 +197,7 @@ export class MutualNotificationSettings extends LitElement {
 
   #renderForm({ settings, calendar }: Loaded) {
     const strings = this.#locale.pick(notificationSettingsCatalogs);
-    const dateFormat = new Intl.DateTimeFormat(this.#locale.locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' });
+    const dateFormat = new Intl.DateTimeFormat(this.#locale.formats, { dateStyle: 'long' });
     return html`
       <fieldset part="modes" ?disabled=${this._saving}>
         <legend>${strings.modesLegend}</legend>
