@@ -48,6 +48,9 @@ export async function buildIcs(options: IcsOptions): Promise<string> {
   const stamp = ICAL.Time.fromJSDate(new Date(options.now), true);
 
   const addEvent = (uid: string, date: string, summary: string, description: string, link: string | undefined, category: string) => {
+    // A date the schema allows but iCalendar cannot say (DATE is four digits of year, and the end
+    // is the day after): left out, rather than a feed that calendar apps read as garbage.
+    if (!(date >= '1000-01-01' && date < '9999-12-31')) return;
     const event = new ICAL.Component('vevent');
     event.addPropertyWithValue('uid', `${uid}@${domain}`);
     event.addPropertyWithValue('dtstamp', stamp);

@@ -89,6 +89,19 @@ describe('the private calendar feed (ICS)', () => {
     );
   });
 
+  it('leaves out a date iCalendar cannot say, and keeps the rest of the feed readable', async () => {
+    // The schema allows years 0000–9999; DATE needs four digits and the end is the next day.
+    for (const date of ['0999-01-01', '9999-12-31']) {
+      assert.equal((await as(ANA, '/groups/globex.plan/milestones', 'POST', { title: `Odd ${date}`, date })).status, 201);
+    }
+    const made = await as(ANA, '/me/calendar', 'POST');
+    const ics = await (await fetch(made.body.url)).text();
+    const events = eventsOf(ics);
+    assert.ok(!events.some((event) => event.summary.startsWith('Milestone: Odd')), 'an odd date made it into the feed');
+    assert.ok(events.every((event) => /^\d{4}-\d{2}-\d{2}$/.test(event.start) && event.end > event.start), 'every event still reads as dates');
+    assert.ok(events.some((event) => event.summary === 'Decision date: Globex'));
+  });
+
   it('answers 404 once revoked or replaced, and for any made-up secret', async () => {
     const first = await as(BOB, '/me/calendar', 'POST');
     const second = await as(BOB, '/me/calendar', 'POST');
