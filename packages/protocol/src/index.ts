@@ -7,6 +7,7 @@ export * from './model/space.js';
 export * from './model/group.js';
 export * from './model/task.js';
 export * from './model/events.js';
+export * from './model/emoji.js';
 export * from './model/canonical-json.js';
 export * from './model/event-id.js';
 export * from './tokens/algorithms.js';

@@ -137,6 +137,23 @@ describe('the client API', () => {
     assert.equal(unknown.status, 404);
   });
 
+  it('takes one emoji as a reaction, never text, and at most ten different ones per person on an entry', async () => {
+    const post = await call('/api/groups/acme.plan/posts', 'POST', { text: 'React to this' });
+    const react = (emoji: string, on = true) => call(`/api/groups/acme.plan/posts/${post.body.id}/reactions`, 'POST', { emoji, on });
+    for (const text of [' ', '\u200b', '\u202Eevil', 'SCAM→bit.ly/x', '+1']) {
+      const refused = await react(text);
+      assert.equal(refused.status, 400, JSON.stringify(text));
+      assert.equal(refused.body.code, 'invalid_request');
+    }
+    const ten = ['👍', '🎉', '❤️', '✅', '👀', '🙏', '🔥', '🇫🇷', '👍🏽', '1️⃣'];
+    for (const emoji of ten) assert.equal((await react(emoji)).status, 200, emoji);
+    const eleventh = await react('🚀');
+    assert.equal(eleventh.status, 400);
+    assert.match(eleventh.body.detail ?? eleventh.body.title, /at most 10/);
+    assert.equal((await react('👍', false)).status, 200, 'taking one back is always possible');
+    assert.equal((await react('🚀')).status, 200, 'and then there is room for another');
+  });
+
   it('applies a retried post with the same clientId once', async () => {
     const first = await call('/api/groups/acme.plan/posts', 'POST', { text: 'Retry me', clientId: 'client-0001' });
     const again = await call('/api/groups/acme.plan/posts', 'POST', { text: 'Retry me', clientId: 'client-0001' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMOJI_PATTERN } from '../model/emoji.js';
 import { EventIdSchema, MAX_TEXT_LENGTH } from '../model/events.js';
 import { IdSchema, InstantSchema } from '../model/ids.js';
 import { PersonSchema } from '../model/person.js';
@@ -56,7 +57,7 @@ const clientId = z
 export const NewPostSchema = z.object({ text, clientId }).meta({ id: 'NewPost' });
 export const NewReplySchema = z.object({ text, clientId }).meta({ id: 'NewReply' });
 export const ReactionRequestSchema = z
-  .object({ emoji: z.string().min(1).max(16), on: z.boolean().default(true) })
+  .object({ emoji: z.string().min(1).max(16).regex(EMOJI_PATTERN, 'one emoji'), on: z.boolean().default(true) })
   .meta({ id: 'ReactionRequest' });
 
 export type NewPost = z.infer<typeof NewPostSchema>;

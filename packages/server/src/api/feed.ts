@@ -3,6 +3,7 @@ import {
   FeedPostSchema,
   FeedQuerySchema,
   FeedReplySchema,
+  MAX_REACTIONS_PER_PERSON,
   MutualError,
   NewPostSchema,
   NewReplySchema,
@@ -164,6 +165,9 @@ export function feedRoutes({ store, writer }: AppDeps) {
       if (!entry) throw new MutualError('not_found', 'no such post in this group');
       // Only a change is an event: reacting twice, or taking back what is not there, writes nothing.
       const mine = entry.reactions.some((reaction) => reaction.emoji === emoji && reaction.mine);
+      if (on && !mine && entry.reactions.filter((reaction) => reaction.mine).length >= MAX_REACTIONS_PER_PERSON) {
+        throw new MutualError('invalid_request', `at most ${MAX_REACTIONS_PER_PERSON} different reactions by one person on one entry`);
+      }
       if (mine !== on) {
         const result = await writer.write({
           space: access.group.space,
