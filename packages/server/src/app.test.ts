@@ -95,10 +95,13 @@ describe('the client API', () => {
   });
 
   it('refuses an oversized body with 413 and a malformed one with 400, as problem+json', async () => {
-    const big = await call('/api/groups/acme.plan/posts', 'POST', { text: 'x'.repeat(100 * 1024) });
+    const big = await call('/api/groups/acme.plan/posts', 'POST', { text: 'x'.repeat(200 * 1024) });
     assert.equal(big.status, 413);
     assert.equal(big.body.code, 'body_too_large');
     assert.equal(big.headers.get('content-type'), 'application/problem+json');
+    // The longest post the schema allows, in a four-byte script, fits under the body limit.
+    const longest = await call('/api/groups/acme.plan/posts', 'POST', { text: '😀'.repeat(20_000) });
+    assert.equal(longest.status, 201, JSON.stringify(longest.body).slice(0, 200));
     const malformed = await call('/api/groups/acme.plan/posts', 'POST', '{"text":');
     assert.equal(malformed.status, 400);
     assert.equal(malformed.body.code, 'invalid_request');

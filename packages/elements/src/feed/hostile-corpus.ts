@@ -16,7 +16,7 @@ export interface HostileInput {
    * trimmed the text). Payloads without formatting show exactly what was typed.
    */
   shows?: string;
-  /** The server must refuse it: `400` (over 20,000 characters) or `413` (a body over 64 KiB). */
+  /** The server must refuse it: `400` (over 20,000 characters) or `413` (a body over 128 KiB). */
   refused?: boolean;
 }
 
@@ -218,5 +218,5 @@ export const HOSTILE_CORPUS: readonly HostileInput[] = [
   // —— sizes ——
   entry('near the 20,000-character limit', nearLimit),
   { name: 'one character over the limit', text: 'x'.repeat(20_001), refused: true },
-  { name: 'a body over 64 KiB', text: '<script>window.__xss=1</script>'.repeat(2_300), refused: true },
+  { name: 'a body over 128 KiB', text: '<script>window.__xss=1</script>'.repeat(4_300), refused: true },
 ];

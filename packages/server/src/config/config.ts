@@ -71,7 +71,8 @@ export const ServerConfigSchema = z.object({
     .prefault({}),
   hostApps: z.array(HostAppConfigSchema).default([]),
   limits: z
-    .object({ bodyBytes: z.number().int().positive().default(64 * 1024) })
+    // The longest post (20,000 characters, up to 4 UTF-8 bytes each) and its JSON fit with room to spare.
+    .object({ bodyBytes: z.number().int().positive().default(128 * 1024) })
     .prefault({}),
   notifications: NotificationsConfigSchema,
   webhooks: WebhooksConfigSchema,
