@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { Milestone, NewTask, SpaceTasks, Task } from '@mutual/protocol';
 import { LiveStatus } from '../connection/live-stream.js';
+import { EVERY_GROUP } from '../connection/connection.js';
 import type { MutualErrorEvent } from '../events/error-event.js';
 import type { MutualRequestTaskMoveEvent } from '../events/request-task-move-event.js';
 import type { MutualTaskChangeEvent } from '../events/task-change-event.js';
@@ -179,6 +180,7 @@ describe('<mutual-workstream-board>', function () {
       fail = false;
       part(board, 'retry-button')!.click();
       await waitUntil(() => part(board, 'board'), 'Try again did not load the plan', WAIT);
+      expect(shadow(board).activeElement, 'the button is gone: focus goes to the title, not the page').to.equal(part(board, 'title'));
     } finally {
       document.removeEventListener('mutual-error', listener);
     }
@@ -548,6 +550,32 @@ describe('<mutual-workstream-board>', function () {
     await waitUntil(() => card(board, title), 'the new task did not arrive', WAIT);
     expect(card(board, title)!.closest('[part~="cell"]')).to.equal(cell(board, 'proof', 'doing'));
     expect(squash(card(board, title)!.querySelector('.owner-name')!.textContent)).to.equal('Dora Weiss');
+  });
+
+  it('goes on following the stream after being moved in the page, and reads again what it missed while away', async () => {
+    const { security } = await seed(world);
+    const { space, board } = await mount(world, world.people.ana);
+    await waitUntil(() => space.status === LiveStatus.open, 'the stream did not open', WAIT);
+    // Moved within its space (a re-layout): same connection, nothing missed.
+    space.append(board);
+    await board.updateComplete;
+    expect(part(board, 'live-status')!.dataset.status).to.equal('open');
+    await api(world, world.people.bob, 'PATCH', `/groups/${world.groups.plan}/tasks/${security.id}`, { status: 'done' });
+    await waitUntil(() => card(board, 'Security review')?.dataset.status === 'done', 'the move did not arrive after the move in the page', WAIT);
+
+    // Out of the page while someone else moves a task, then back: it reads the plan again.
+    board.remove();
+    const heard = new Promise<void>((resolve) => {
+      const stop = space.connection!.subscribe(EVERY_GROUP, () => {
+        stop();
+        resolve();
+      });
+    });
+    await api(world, world.people.bob, 'PATCH', `/groups/${world.groups.plan}/tasks/${security.id}`, { status: 'blocked' });
+    await heard;
+    space.append(board);
+    await waitUntil(() => card(board, 'Security review')?.dataset.status === 'blocked', 'what happened while away was not read', WAIT);
+    expect(part(board, 'live-status')!.dataset.status).to.equal('open');
   });
 
   it('places milestones between today and the decision date', async () => {

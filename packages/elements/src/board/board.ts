@@ -240,7 +240,11 @@ export class MutualWorkstreamBoard extends LitElement {
     },
     onError: (error) => this.#reportError('stream', error),
   });
-  readonly #live = new GroupsLiveController(this, (message) => this.#onLive(message));
+  readonly #live = new GroupsLiveController(
+    this,
+    (message) => this.#onLive(message),
+    () => void this.#load.run(),
+  );
   readonly #clock = new ClockController(this, { intervalMs: 60_000, clock: () => (this.clock ?? Date.now)() });
   readonly #model = new BoardModel();
   #me: Me | undefined;

@@ -35,6 +35,7 @@ export class MutualConnection {
   readonly #subscribers = new Map<string, Set<LiveListener>>();
   readonly #statusListeners = new Set<StatusListener>();
   readonly #errorListeners = new Set<ErrorListener>();
+  readonly #identityListeners = new Set<() => void>();
   #me: Promise<Me> | undefined;
   #mySpace: Promise<MySpace> | undefined;
   #closed = false;
@@ -42,7 +43,11 @@ export class MutualConnection {
   constructor(options: MutualConnectionOptions) {
     this.server = options.server;
     this.space = options.space;
-    this.#tokens = new TokenSource(options);
+    this.#tokens = new TokenSource(options, {
+      onSubjectChange: () => {
+        for (const listener of [...this.#identityListeners]) listener();
+      },
+    });
     this.api = new MutualApiClient({
       server: options.server,
       tokens: this.#tokens,
@@ -66,6 +71,11 @@ export class MutualConnection {
     return this.#stream.status;
   }
 
+  /** The id of the last live message received: whether anything came since a moment before. */
+  get lastEventId(): string {
+    return this.#stream.lastEventId;
+  }
+
   /** True once {@link close} was called: a closed connection does not open again. */
   get closed(): boolean {
     return this.#closed;
@@ -76,9 +86,23 @@ export class MutualConnection {
     if (!this.#closed && this.#stream.status === LiveStatus.closed) this.#stream.start();
   }
 
-  /** New credentials, e.g. the host swapped its provider; the stream picks them up on its next attempt. */
+  /**
+   * New credentials, e.g. the host swapped its provider; the stream picks them up on its next
+   * attempt, and one that had given up (a 403) tries again with them.
+   */
   setCredentials(credentials: Credentials): void {
     this.#tokens.setCredentials(credentials);
+    this.connect();
+  }
+
+  /**
+   * Calls `listener` when tokens start coming for another person than before (the host signed in
+   * someone else): what this connection read and follows is the previous person's, so its owner
+   * opens a new one.
+   */
+  onIdentityChange(listener: () => void): () => void {
+    this.#identityListeners.add(listener);
+    return () => this.#identityListeners.delete(listener);
   }
 
   /**
