@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { readTokenTimes, TokenSource } from './token-source.js';
+import { readTokenSubject, readTokenTimes, TokenSource } from './token-source.js';
 
 const base64url = (value: unknown): string =>
   btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /** A JWT-shaped string: the client never verifies, it only reads the times. */
-function fakeToken(claims: { iat?: number; exp?: number; n?: number }): string {
+function fakeToken(claims: { iat?: number; exp?: number; n?: number; sub?: string }): string {
   return `${base64url({ alg: 'EdDSA', typ: 'mutual-embed+jwt' })}.${base64url(claims)}.c2ln`;
 }
 
@@ -93,6 +93,57 @@ describe('TokenSource', () => {
       code = (error as { code?: unknown }).code;
     }
     expect(code).to.equal('token_unavailable');
+    source.close();
+  });
+
+  it('gives up on a provider that never answers, and asks again on the next call', async () => {
+    let calls = 0;
+    const source = new TokenSource(
+      {
+        tokenProvider: () => {
+          calls++;
+          return calls === 1 ? new Promise<string>(() => undefined) : Promise.resolve(fakeToken({ exp: Date.now() / 1000 + 600 }));
+        },
+      },
+      { providerTimeoutMs: 50 },
+    );
+    let failure: { code?: unknown; message?: unknown } | undefined;
+    try {
+      await source.getToken();
+    } catch (error) {
+      failure = error as typeof failure;
+    }
+    expect(failure?.code).to.equal('token_unavailable');
+    expect(String(failure?.message)).to.contain('did not answer');
+    expect(await source.getToken(), 'not stuck behind the first call').to.be.a('string');
+    expect(calls).to.equal(2);
+    source.close();
+  });
+
+  it('says when tokens start coming for another person, not on a refresh for the same one', async () => {
+    const exp = Date.now() / 1000 + 600;
+    let changes = 0;
+    const source = new TokenSource({ token: fakeToken({ exp, sub: 'ana@seller.test' }) }, { onSubjectChange: () => changes++ });
+    expect(readTokenSubject(fakeToken({ exp, sub: 'ana@seller.test' }))).to.equal('ana@seller.test');
+    source.setCredentials({ token: fakeToken({ exp, sub: 'ana@seller.test', n: 2 }) });
+    expect(changes, 'a new token for the same person').to.equal(0);
+    source.setCredentials({ token: fakeToken({ exp, sub: 'bob@seller.test' }) });
+    expect(changes).to.equal(1);
+    source.setCredentials({ tokenProvider: async () => fakeToken({ exp, sub: 'carla@buyer.test' }) });
+    await source.refresh();
+    expect(changes, 'a provider that signs for someone else').to.equal(2);
+    source.close();
+  });
+
+  it('hands the callers of a refresh begun before new credentials the new credentials’ token', async () => {
+    const exp = Date.now() / 1000 + 600;
+    let answerOld!: (token: string) => void;
+    const source = new TokenSource({ tokenProvider: () => new Promise<string>((resolve) => (answerOld = resolve)) });
+    const pending = source.getToken();
+    const fresh = fakeToken({ exp, n: 2 });
+    source.setCredentials({ token: fresh, tokenProvider: async () => fresh });
+    answerOld(fakeToken({ exp, n: 1 }));
+    expect(await pending).to.equal(fresh);
     source.close();
   });
 });

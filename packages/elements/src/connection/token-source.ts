@@ -12,10 +12,15 @@ export interface Credentials {
 export interface TokenSourceOptions {
   /** Ask for a new token this long before the current one expires (ms). Default 30 s. */
   refreshMarginMs?: number;
+  /** Give up on a provider that has not answered after this long (ms). Default 20 s. */
+  providerTimeoutMs?: number;
   clock?: Clock;
+  /** A token arrived for another person than the one before (another user signed in). */
+  onSubjectChange?: () => void;
 }
 
 const DEFAULT_REFRESH_MARGIN_MS = 30_000;
+const DEFAULT_PROVIDER_TIMEOUT_MS = 20_000;
 /** setTimeout fires at once for anything longer (2^31 - 1 ms). */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -44,6 +49,19 @@ export function readTokenTimes(token: string): TokenTimes | undefined {
   }
 }
 
+/** The `sub` of a compact JWT, read without verifying it; undefined when unreadable. */
+export function readTokenSubject(token: string): string | undefined {
+  const payload = token.split('.')[1];
+  if (!payload || !/^[A-Za-z0-9_-]+$/.test(payload)) return undefined;
+  try {
+    const binary = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)))) as { sub?: unknown };
+    return typeof claims.sub === 'string' ? claims.sub : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Thrown when there is no token at all or the host's provider failed. */
 export class TokenUnavailableError extends Error {
   readonly code = 'token_unavailable';
@@ -65,12 +83,18 @@ export class TokenSource {
   #inFlight: Promise<string> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
+  /** Whose tokens these are (`sub`), once one was seen. */
+  #subject: string | undefined;
   readonly #marginMs: number;
+  readonly #providerTimeoutMs: number;
   readonly #clock: Clock;
+  readonly #onSubjectChange: (() => void) | undefined;
 
   constructor(credentials: Credentials, options: TokenSourceOptions = {}) {
     this.#marginMs = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
+    this.#providerTimeoutMs = options.providerTimeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS;
     this.#clock = options.clock ?? (() => Date.now());
+    this.#onSubjectChange = options.onSubjectChange;
     this.setCredentials(credentials);
   }
 
@@ -84,6 +108,7 @@ export class TokenSource {
     this.#provider = tokenProvider;
     this.#inFlight = undefined;
     this.#token = token || undefined;
+    if (this.#token) this.#noteSubject(this.#token);
     this.#schedule();
   }
 
@@ -100,28 +125,54 @@ export class TokenSource {
   refresh(): Promise<string> {
     const provider = this.#provider;
     if (!provider) return this.getToken();
-    this.#inFlight ??= (async () => {
+    if (this.#inFlight) return this.#inFlight;
+    let request: Promise<string> | undefined;
+    request = (async () => {
       try {
         let token: unknown;
         try {
-          token = await provider();
+          token = await this.#ask(provider);
         } catch (cause) {
-          throw new TokenUnavailableError('the token provider failed', { cause });
+          throw cause instanceof TokenUnavailableError ? cause : new TokenUnavailableError('the token provider failed', { cause });
         }
         if (typeof token !== 'string' || token.length === 0) {
           throw new TokenUnavailableError('the token provider returned no token');
         }
-        // Ignore an answer that arrives after the credentials were replaced.
-        if (this.#provider === provider && !this.#closed) {
-          this.#token = token;
-          this.#schedule();
-        }
+        // An answer that arrives after the credentials were replaced is not theirs: use the new ones.
+        if (this.#closed) return token;
+        if (this.#provider !== provider) return this.getToken();
+        this.#token = token;
+        this.#noteSubject(token);
+        this.#schedule();
         return token;
       } finally {
-        this.#inFlight = undefined;
+        // Only its own: the credentials may have been replaced, and a new request started, meanwhile.
+        if (this.#inFlight === request) this.#inFlight = undefined;
       }
     })();
-    return this.#inFlight;
+    this.#inFlight = request;
+    return request;
+  }
+
+  /** The provider's answer, or a failure once it has kept everyone waiting too long (a stalled fetch, an SSO never finished). */
+  #ask(provider: TokenProvider): Promise<unknown> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new TokenUnavailableError(`the token provider did not answer within ${Math.round(this.#providerTimeoutMs / 1000)} s`)),
+        this.#providerTimeoutMs,
+      );
+    });
+    return Promise.race([provider(), timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** Says when tokens start coming for another person: everything read as the previous one is theirs, not this one's. */
+  #noteSubject(token: string): void {
+    const subject = readTokenSubject(token);
+    if (subject === undefined) return;
+    const previous = this.#subject;
+    this.#subject = subject;
+    if (previous !== undefined && previous !== subject) this.#onSubjectChange?.();
   }
 
   /** Stops the refresh timer. */

@@ -43,7 +43,11 @@ export class ConnectionController implements ReactiveController {
   }
 
   hostConnected(): void {
+    const before = this.#connection;
     this.#sync();
+    // Back in the document (moved in the page) with a new connection: the host's tasks and
+    // subscriptions read it on update, and nothing else would ask for one.
+    if (this.#connection !== before) this.#host.requestUpdate();
   }
 
   hostUpdate(): void {
@@ -75,6 +79,14 @@ export class ConnectionController implements ReactiveController {
     this.#replace(new MutualConnection(settings));
   }
 
+  #renew(): void {
+    const settings = this.#options.settings();
+    if (!settings || !this.#host.isConnected) return;
+    this.#credentials = { token: settings.token, tokenProvider: settings.tokenProvider };
+    this.#replace(new MutualConnection(settings));
+    this.#host.requestUpdate();
+  }
+
   #replace(next: MutualConnection | undefined): void {
     const previous = this.#connection;
     if (previous === next) return;
@@ -87,6 +99,8 @@ export class ConnectionController implements ReactiveController {
       const { onStatus, onError } = this.#options;
       if (onStatus) this.#stopListening.push(next.onStatusChange((status) => onStatus(status, next)));
       if (onError) this.#stopListening.push(next.onError((error) => onError(error, next)));
+      // Another person signed in with these credentials: start afresh, nothing of the previous one kept.
+      this.#stopListening.push(next.onIdentityChange(() => this.#renew()));
       next.connect();
     }
     this.#options.onConnectionChange?.(next);

@@ -87,6 +87,7 @@ export class MutualNotificationSettings extends LitElement {
   // Not used for calls: it tells us when the enclosing space has its credentials.
   readonly #space = new ProvidedConnectionController(this);
   #loaded: Loaded | undefined;
+  #cachedClient: NotificationSettingsClient | undefined;
 
   readonly #load = new Task(this, {
     args: () => {
@@ -107,6 +108,13 @@ export class MutualNotificationSettings extends LitElement {
     this._saving = false;
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Its token's refresh timer goes with it; a new client is made if the element comes back.
+    this.#cachedClient?.close();
+    this.#cachedClient = undefined;
+  }
+
   /** Own credentials, else the enclosing space's. */
   #credentials(): SettingsCredentials | undefined {
     if (this.server) return { server: this.server, token: this.token, tokenProvider: this.tokenProvider };
@@ -117,7 +125,12 @@ export class MutualNotificationSettings extends LitElement {
 
   #client(): NotificationSettingsClient | undefined {
     const credentials = this.#credentials();
-    return credentials && new NotificationSettingsClient(credentials);
+    if (!credentials) return undefined;
+    if (!this.#cachedClient?.isFor(credentials)) {
+      this.#cachedClient?.close();
+      this.#cachedClient = new NotificationSettingsClient(credentials);
+    }
+    return this.#cachedClient;
   }
 
   get #state(): NotificationSettingsState {

@@ -1,5 +1,5 @@
 import { problemError, MutualApiError } from '../connection/api-error.js';
-import type { TokenProvider } from '../connection/token-source.js';
+import { TokenSource, type TokenProvider } from '../connection/token-source.js';
 
 export interface NotificationSettings {
   mode: 'immediate' | 'daily' | 'off';
@@ -26,9 +26,23 @@ export interface SettingsCredentials {
  */
 export class NotificationSettingsClient {
   readonly #credentials: SettingsCredentials;
+  /** One token for all calls, asked of the provider once and again only near its expiry. */
+  readonly #tokens: TokenSource;
 
   constructor(credentials: SettingsCredentials) {
     this.#credentials = credentials;
+    this.#tokens = new TokenSource(credentials);
+  }
+
+  /** Whether this client calls as `credentials` say (the element keeps it while they hold). */
+  isFor(credentials: SettingsCredentials): boolean {
+    const own = this.#credentials;
+    return own.server === credentials.server && own.token === credentials.token && own.tokenProvider === credentials.tokenProvider;
+  }
+
+  /** Stops the token's refresh timer. */
+  close(): void {
+    this.#tokens.close();
   }
 
   settings(signal?: AbortSignal): Promise<NotificationSettings> {
@@ -51,20 +65,20 @@ export class NotificationSettingsClient {
     await this.#call('DELETE', '/api/me/calendar');
   }
 
-  async #call<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-    const { server, token, tokenProvider } = this.#credentials;
-    let bearer: string | undefined;
+  async #call<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, retried = false): Promise<T> {
+    let bearer: string;
     try {
-      bearer = tokenProvider ? await tokenProvider() : token;
+      bearer = retried ? await this.#tokens.refresh() : await this.#tokens.getToken();
     } catch (cause) {
       throw new MutualApiError({ code: 'token_unavailable', status: 0, title: 'no embed token', cause });
     }
-    if (!bearer) throw new MutualApiError({ code: 'token_unavailable', status: 0, title: 'no embed token' });
     let response: Response;
     try {
-      response = await fetch(`${server.replace(/\/+$/, '')}${path}`, {
+      response = await fetch(`${this.#credentials.server.replace(/\/+$/, '')}${path}`, {
         method,
         headers: { Authorization: `Bearer ${bearer}`, ...(body !== undefined && { 'Content-Type': 'application/json' }) },
+        // The token is the only credential: never the host page's cookies.
+        credentials: 'omit',
         ...(body !== undefined && { body: JSON.stringify(body) }),
         ...(signal && { signal }),
       });
@@ -72,7 +86,12 @@ export class NotificationSettingsClient {
       if (signal?.aborted) throw cause;
       throw new MutualApiError({ code: 'network_error', status: 0, title: 'the server could not be reached', cause });
     }
-    if (!response.ok) throw await problemError(response);
+    if (!response.ok) {
+      const error = await problemError(response);
+      // Expired in between: once more with a fresh token, when there is a provider to ask.
+      if (error.code === 'token_expired' && !retried && this.#tokens.canRefresh) return this.#call(method, path, body, signal, true);
+      throw error;
+    }
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
 }
