@@ -92,6 +92,9 @@ export class MutualConnection {
    */
   setCredentials(credentials: Credentials): void {
     this.#tokens.setCredentials(credentials);
+    // A new provider may sign for someone else: ask it now, so that a change of person shows at
+    // once rather than when the open stream's token runs out.
+    if (!credentials.token && credentials.tokenProvider) this.#tokens.refresh().catch(() => undefined);
     this.connect();
   }
 

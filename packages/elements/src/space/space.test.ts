@@ -116,6 +116,26 @@ describe('<mutual-space>', function () {
     await waitUntil(() => space.status === LiveStatus.open, 'the new stream did not open', WAIT);
   });
 
+  it('starts afresh when its credentials now sign for another person, and keeps its connection when they sign for the same one', async () => {
+    const space = await fixture<MutualSpace>(
+      html`<mutual-space server=${world.server} space=${world.space} .tokenProvider=${tokenProviderFor(world.people.ana)}></mutual-space>`,
+    );
+    await waitUntil(() => space.status === LiveStatus.open, 'the stream did not open', WAIT);
+    const first = space.connection!;
+    expect((await first.me()).person.id).to.equal(world.people.ana);
+    // A new provider for the same person (a framework re-render): the same connection.
+    space.tokenProvider = tokenProviderFor(world.people.ana);
+    await space.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(space.connection).to.equal(first);
+    // The host signed in Bob: a new connection, nothing of Ana's kept.
+    space.tokenProvider = tokenProviderFor(world.people.bob);
+    await waitUntil(() => space.connection !== first, 'the connection stayed Ana’s', WAIT);
+    expect(first.closed).to.equal(true);
+    expect((await space.connection!.me()).person.id).to.equal(world.people.bob);
+    await waitUntil(() => space.status === LiveStatus.open, 'the new stream did not open', WAIT);
+  });
+
   it('asks the token provider again before the token expires', async () => {
     // A 4 s token is renewed at half its life (the 30 s margin would exceed it).
     const provider = tokenProviderFor(world.people.ana, 4);
