@@ -363,7 +363,7 @@ export class MutualWorkstreamBoard extends LitElement {
     return html`
       <section part="base" class="base" aria-labelledby="title">
         <header part="header" class="header">
-          <h2 part="title" id="title" class="title">${strings.title}</h2>
+          <h2 part="title" id="title" class="title" tabindex="-1">${strings.title}</h2>
           ${this.#connection
             ? html`<span part="live-status" class="live-status" data-status=${status}>
                 <span class="dot" aria-hidden="true"></span>${strings.liveStatus[status]}

@@ -273,7 +273,7 @@ export class MutualDeciderCockpit extends LitElement {
       >
         <header part="header" class="header">
           <div class="heading-group">
-            <h2 part="title" id="title" class="title">${strings.title}</h2>
+            <h2 part="title" id="title" class="title" tabindex="-1">${strings.title}</h2>
             ${current ? html`<p part="space-name" class="space-name">${current.cockpit.space.name}</p>` : nothing}
           </div>
           ${current

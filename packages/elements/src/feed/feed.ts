@@ -414,7 +414,7 @@ export class MutualGroupFeed extends LitElement {
     return html`
       <section part="base" class="base" aria-labelledby="title">
         <header part="header" class="header">
-          <h2 part="title" id="title" class="title">${title}</h2>
+          <h2 part="title" id="title" class="title" tabindex="-1">${title}</h2>
           ${this.#connection
             ? html`<span part="live-status" class="live-status" data-status=${status}>
                 <span class="dot" aria-hidden="true"></span>${strings.liveStatus[status]}

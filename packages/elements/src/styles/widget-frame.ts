@@ -45,6 +45,16 @@ export const widgetFrameStyles = css`
     line-height: 1.3;
   }
 
+  /* Focused by script after Try again; shown like any focus when the keyboard moved it there. */
+  .title:focus {
+    outline: none;
+  }
+
+  .title:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
   .live-status {
     display: inline-flex;
     align-items: center;
