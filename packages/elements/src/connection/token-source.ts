@@ -30,36 +30,32 @@ interface TokenTimes {
   issuedAt: number | undefined;
 }
 
-/**
- * Reads `exp` (and `iat`) from a compact JWT without verifying it: the server verifies, the
- * client only needs to know when to ask for the next one. Returns undefined when unreadable.
- */
-export function readTokenTimes(token: string): TokenTimes | undefined {
+/** The claims of a compact JWT, read without verifying it (the server verifies); undefined when unreadable. */
+function readClaims(token: string): Record<string, unknown> | undefined {
   const payload = token.split('.')[1];
   if (!payload || !/^[A-Za-z0-9_-]+$/.test(payload)) return undefined;
   try {
     const binary = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const json = new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
-    const claims = JSON.parse(json) as { exp?: unknown; iat?: unknown };
-    if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp)) return undefined;
-    const issuedAt = typeof claims.iat === 'number' && Number.isFinite(claims.iat) ? claims.iat * 1000 : undefined;
-    return { expiresAt: claims.exp * 1000, issuedAt };
+    const claims: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0))));
+    return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** The `sub` of a compact JWT, read without verifying it; undefined when unreadable. */
+const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** `exp` (and `iat`) in milliseconds: the client only needs to know when to ask for the next token. */
+export function readTokenTimes(token: string): TokenTimes | undefined {
+  const claims = readClaims(token);
+  if (!claims || !finite(claims.exp)) return undefined;
+  return { expiresAt: claims.exp * 1000, issuedAt: finite(claims.iat) ? claims.iat * 1000 : undefined };
+}
+
+/** Whose token it is (`sub`). */
 export function readTokenSubject(token: string): string | undefined {
-  const payload = token.split('.')[1];
-  if (!payload || !/^[A-Za-z0-9_-]+$/.test(payload)) return undefined;
-  try {
-    const binary = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)))) as { sub?: unknown };
-    return typeof claims.sub === 'string' ? claims.sub : undefined;
-  } catch {
-    return undefined;
-  }
+  const subject = readClaims(token)?.sub;
+  return typeof subject === 'string' ? subject : undefined;
 }
 
 /** Thrown when there is no token at all or the host's provider failed. */
