@@ -93,4 +93,30 @@ describe('every read and write path filters by membership', () => {
     assert.equal((await call(bob, '/api/groups/acme.proof/posts')).status, 403);
     assert.equal((await call(bob, '/api/groups/acme.proof/posts', 'POST', { text: 'still here?' })).status, 403);
   });
+
+  it('refuses a write whose author was removed between the route’s check and the commit', async () => {
+    await org.admin.addMember('acme.proof', BOB);
+    const bobNow = { Authorization: `Bearer ${await org.token(BOB)}`, 'Content-Type': 'application/json' };
+    // The removal commits after the route checked Bob's role, before his post is appended.
+    const store = org.server.store;
+    const append = store.append.bind(store);
+    let removing = false;
+    store.append = async (draft, options) => {
+      if (!removing && draft.author === BOB) {
+        removing = true;
+        await org.admin.removeMember('acme.proof', BOB);
+      }
+      return append(draft, options);
+    };
+    try {
+      const { status, body } = await call(bobNow, '/api/groups/acme.proof/posts', 'POST', { text: 'posted as I was removed' });
+      assert.equal(status, 403);
+      assert.equal(body.code, 'not_a_member');
+    } finally {
+      store.append = append;
+    }
+    const log = await store.eventsAfter(['acme.proof'], 0, 1000);
+    assert.ok(!log.some(({ event }) => event.type === 'post' && event.author === BOB), 'the post was placed after his removal');
+    assert.equal(log.at(-1)!.event.type, 'member.removed');
+  });
 });

@@ -75,7 +75,7 @@ export function agreementRoutes({ store, writer, config }: AppDeps, federation: 
         author: c.var.person,
         type: 'agreement.proposed',
         body: { agreement, ...fields, parties: terms.parties, by: domain, signature },
-      });
+      }, access);
       if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ref: agreement }, 202);
       return c.json(await view(access.group, (await store.getAgreement(group, agreement))!), 201);
     })
@@ -96,7 +96,7 @@ export function agreementRoutes({ store, writer, config }: AppDeps, federation: 
         author: c.var.person,
         type: 'agreement.countersigned',
         body: { agreement: id, by: domain, signature },
-      });
+      }, access);
       if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ref: id }, 202);
       return c.json(await view(access.group, (await store.getAgreement(group, id))!), 200);
     });

@@ -175,7 +175,7 @@ export function feedRoutes({ store, writer }: AppDeps) {
           author: c.var.person,
           type: 'reaction',
           body: { target: post, emoji, on },
-        });
+        }, access);
         if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id }, 202);
       }
       return c.json({ reactions: await store.reactionsOf(post, c.var.person) }, 200);

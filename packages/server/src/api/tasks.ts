@@ -100,7 +100,7 @@ export function taskRoutes({ store, writer }: AppDeps) {
         author: c.var.person,
         type: 'task.created',
         body: { task, ...fields },
-      });
+      }, access);
       if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ref: task }, 202);
       return c.json((await store.getTask(group, task))!, 201);
     })
@@ -115,7 +115,7 @@ export function taskRoutes({ store, writer }: AppDeps) {
         author: c.var.person,
         type: 'task.updated',
         body: { task, changes },
-      });
+      }, access);
       if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ref: task }, 202);
       return c.json((await store.getTask(group, task))!, 200);
     })
@@ -135,7 +135,7 @@ export function taskRoutes({ store, writer }: AppDeps) {
         author: c.var.person,
         type: 'milestone.set',
         body: { milestone, ...fields },
-      });
+      }, access);
       if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ref: milestone }, 202);
       return c.json((await store.getMilestone(group, milestone))!, 201);
     })
@@ -152,7 +152,7 @@ export function taskRoutes({ store, writer }: AppDeps) {
         author: c.var.person,
         type: 'milestone.set',
         body: { milestone, title, date, done },
-      });
+      }, access);
       if (result.status === 'queued') return c.json({ status: 'queued' as const, event: result.id, ref: milestone }, 202);
       return c.json((await store.getMilestone(group, milestone))!, 200);
     });

@@ -42,7 +42,8 @@ export async function acceptRemoteWrite(
     if (earlier) return { id: earlier.event.id, seq: earlier.event.seq };
     await check(deps, peer, group, write, draft);
     if (write.author.id === draft.author && write.author.organisation === peer.domain) await upsertPersonIfChanged(deps.store, write.author);
-    const stored = await replay.within((request) => deps.writer.appendDraft(draft, write.clientId, request));
+    // Checked above, and asked again at commit: a removal committed meanwhile refuses the write.
+    const stored = await replay.within((request) => deps.writer.appendDraft(draft, write.clientId, request, { asMember: true }));
     return { id: stored.event.id, seq: stored.event.seq };
   } catch (error) {
     // A replay refuses the whole request, not one write of it.

@@ -9,6 +9,7 @@ import {
   type EventType,
   type Group,
   type PersonId,
+  type Role,
 } from '@mutual/protocol';
 import type { ServerKeys } from '../federation/server-keys.js';
 import type { LiveHub } from '../live/hub.js';
@@ -58,14 +59,20 @@ export class EventWriter {
     return this.#options.domain;
   }
 
-  /** `known.group` is the group as the caller has just read it (a route's access check): not read again. */
-  async write<T extends EventType>(request: WriteRequest<T>, known?: { group: Group }): Promise<WriteResult> {
+  /**
+   * `known` is the caller's access check (a route's): its group is not read again, and with a
+   * `role` the author writes as a member, so the append asks again, at commit, that they still may
+   * (a removal committed meanwhile refuses the write).
+   */
+  async write<T extends EventType>(request: WriteRequest<T>, known?: { group: Group; role?: Role }): Promise<WriteResult> {
     const { store, domain } = this.#options;
     const group = known?.group.id === request.group ? known.group : await store.getGroup(request.group);
     if (!group) throw new MutualError('not_found', 'no such group');
     const { clientId, ...rest } = request;
     const draft = { ...rest, at: new Date(this.#clock()).toISOString() };
-    if (group.home === domain) return { status: 'stored', stored: await this.appendDraft(draft, clientId) };
+    if (group.home === domain) {
+      return { status: 'stored', stored: await this.appendDraft(draft, clientId, undefined, { asMember: known?.role !== undefined }) };
+    }
     if (clientId) {
       const earlier = await store.findByClientId(request.group, request.author, clientId);
       if (earlier) return { status: 'stored', stored: earlier };
@@ -89,7 +96,7 @@ export class EventWriter {
    * Idempotent: the same draft, or the same author's clientId, is placed once. `request` is the
    * server request that carries the draft: remembered (replay protection) with the append.
    */
-  async appendDraft(draft: EventDraft, clientId?: string, request?: RequestRecord): Promise<StoredEvent> {
+  async appendDraft(draft: EventDraft, clientId?: string, request?: RequestRecord, options: { asMember?: boolean } = {}): Promise<StoredEvent> {
     const { store, hub, keys, domain } = this.#options;
     const key = await keys.signingKey();
     // The store finds an earlier write of the same draft or clientId inside the append itself, so
@@ -97,6 +104,7 @@ export class EventWriter {
     const stored = await store.append(draft, {
       ...(clientId && { clientId }),
       ...(request && { request }),
+      ...(options.asMember && { asMember: true as const }),
       seal: (event) => signEventProof(event, domain, key),
     });
     if (!stored.appended) return stored;

@@ -1,4 +1,5 @@
 import {
+  canWrite,
   domainOf,
   eventId,
   MutualError,
@@ -347,6 +348,13 @@ export class KyselyStore implements Store {
     if (options.clientId) {
       const earlier = await this.#earlierWrite(trx, draft.group, draft.author, options.clientId);
       if (earlier) throw new EarlierWrite(earlier);
+    }
+    // Likewise, the author's role is asked again under the lock: a removal committed since the
+    // route's check refuses the write rather than placing it after the removal.
+    if (options.asMember) {
+      const member = await trx.selectFrom('memberships').select('role').where('group_id', '=', draft.group).where('person_id', '=', draft.author).executeTakeFirst();
+      if (!member) throw new MutualError('not_a_member', 'not a member of this group');
+      if (!canWrite(member.role as Role)) throw new MutualError('forbidden', 'observers cannot write in this group');
     }
     const event = { ...draft, id, seq: Number(bumped.last_seq) } as GroupEvent;
     const proof = options.seal ? await options.seal(event) : null;

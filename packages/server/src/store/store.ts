@@ -34,6 +34,11 @@ export interface StoredEvent {
 export interface AppendOptions {
   /** Makes a retried write idempotent for this author in this group. */
   clientId?: string;
+  /**
+   * The author writes as a member of the group: refused (`not_a_member`, or `forbidden` for an
+   * observer) unless they still hold a writing role when the write commits.
+   */
+  asMember?: true;
   /** Signs the event's place in the log (the home server's proof), inside the transaction. */
   seal?: (event: GroupEvent) => Promise<string>;
   /**
