@@ -188,6 +188,27 @@ describe('parseText', () => {
       expect(mismatch('[https://bank.example/login](https://evil.example)')).to.equal('evil.example');
       expect(mismatch('[pay\u200Bpal.example](https://evil.example)')).to.equal('evil.example');
       expect(mismatch('[ana@seller.example](mailto:eve@evil.example)')).to.equal('eve@evil.example');
+      // Punctuation, formatting and look-alike dots around or inside the domain do not hide it.
+      for (const label of [
+        'bank.example:',
+        '“bank.example”',
+        '«bank.example»',
+        'bank.example…',
+        'bank.example’s login',
+        'bank.example—login',
+        '¡bank.example',
+        'bank.example|login',
+        '**bank**.example',
+        'bank.**example**',
+        'bank`.`example',
+        'bank\u2024example',
+        'bank\u3002example',
+        'bank\uFF0Eexample',
+        'ｂａｎｋ.example',
+      ]) {
+        expect(mismatch(`[${label}](https://evil.example/x)`), label).to.equal('evil.example');
+      }
+      expect(mismatch('[bank.example:](https://bank.example/login)'), 'a true claim with punctuation').to.equal(undefined);
       expect(mismatch('[the plan](https://evil.example)')).to.equal(undefined);
       expect(mismatch('[example.com](https://www.example.com/x)')).to.equal(undefined);
       expect(mismatch('[https://example.com](https://example.com)')).to.equal(undefined);

@@ -360,8 +360,16 @@ class Scanner {
   }
 }
 
-/** What separates the words of a label that may name a destination. */
-const WORD_BREAK = /[\s<>()[\]{}"'`,;!?*]+/u;
+/**
+ * What separates the words of a label that may name a destination: anything but letters, digits,
+ * marks and the characters of a URL or an address. So quotes, guillemets, dashes, ellipses and
+ * the like never hide a domain from the check.
+ */
+const WORD_BREAK = /[^\p{L}\p{N}\p{M}.\-@:/?#%+~=&]+/u;
+/** Formatting marks, removed rather than split on: `**bank**.example` still reads bank.example. */
+const FORMATTING = /[*_`~]/g;
+/** Dots that look like a full stop in a domain (one-dot leader, ideographic, fullwidth, small). */
+const LOOKALIKE_DOTS = /[\u2024\u3002\uFE52\uFF0E\uFF61]/g;
 const CLAIMED_SCHEME = /^[a-z][a-z0-9+.-]{0,20}:\/\//;
 /** A domain name, Unicode or not. Each label is bounded and ends at a dot: no backtracking blow-up. */
 const HOST_LIKE = /^(?:[\p{L}\p{N}][\p{L}\p{N}-]{0,62}\.)+\p{L}[\p{L}\p{N}-]{1,62}$/u;
@@ -375,8 +383,10 @@ const INVISIBLE_GLOBAL = new RegExp(INVISIBLE_PATTERN, 'gu');
  */
 function claimedMismatch(label: string, url: SafeUrl): string | undefined {
   const destination = url.destination.toLowerCase();
-  for (const word of label.replace(INVISIBLE_GLOBAL, '').toLowerCase().split(WORD_BREAK)) {
-    const claim = claimOf(word);
+  const text = label.replace(INVISIBLE_GLOBAL, '').replace(FORMATTING, '').normalize('NFKC').replace(LOOKALIKE_DOTS, '.').toLowerCase();
+  for (const word of text.split(WORD_BREAK)) {
+    // A word ends a sentence or a clause as often as not: `bank.example:` claims bank.example.
+    const claim = claimOf(word.replace(/[.:?#&=+-]+$/, ''));
     if (!claim) continue;
     if (claim.kind === 'address') {
       if (url.protocol !== 'mailto:' || claim.value !== destination) return destination;
