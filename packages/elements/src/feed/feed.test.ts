@@ -323,6 +323,20 @@ describe('<mutual-group-feed>', function () {
     );
   });
 
+  it('does not carry words typed for one group to another when the host changes its group', async () => {
+    const {
+      feeds: [feed],
+    } = await mount(world, world.people.ana);
+    const input = () => shadow(feed!).querySelector<HTMLTextAreaElement>('[part~="composer-input"]')!;
+    input().value = 'for the plan only';
+    input().dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await feed!.updateComplete;
+    feed!.group = world.groups.proof;
+    await feed!.updateComplete;
+    expect(input().value).to.equal('');
+    expect(shadow(feed!).querySelector<HTMLButtonElement>('[part~="send-button"]')!.disabled).to.equal(true);
+  });
+
   it('says beside the reactions, and to screen readers, when a reaction was not saved', async () => {
     const {
       feeds: [feed],

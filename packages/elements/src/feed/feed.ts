@@ -392,6 +392,8 @@ export class MutualGroupFeed extends LitElement {
     if (changed.has('group')) {
       this._replying = new Set();
       this._choosingReaction = undefined;
+      // Words typed for one group are never sent to another by a host that reuses the element.
+      if (changed.get('group') !== undefined) this._draft = '';
     }
   }
 
