@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
+import { committedCursorHorizon } from '../store/committed-cursor.js';
 import type { DigestPayload } from './compose-digest.js';
 import type { NotificationSettingsStore } from './settings-store.js';
 
@@ -81,8 +82,8 @@ export async function planDigests(db: Kysely<Database>, settings: NotificationSe
   let planned = 0;
   for (const person of await settings.digestDue(boundary)) {
     const done = await db.transaction().execute(async (trx) => {
-      const last = await trx.selectFrom('events').select((eb) => eb.fn.max('cursor').as('cursor')).executeTakeFirst();
-      const through = Number(last?.cursor ?? 0);
+      // Not just the highest cursor: on PostgreSQL a lower one may still be committing elsewhere.
+      const through = await committedCursorHorizon(trx);
       const claimed = await trx
         .updateTable('notification_settings')
         .set({ digest_at: boundary, digest_cursor: through })

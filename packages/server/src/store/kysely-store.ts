@@ -25,6 +25,7 @@ import { SIGNAL_CHANNEL } from '../live/postgres-notifier.js';
 import { PROCESS_ID } from '../process-id.js';
 import { signalOf } from '../live/hub.js';
 import { applyEvent } from './apply-event.js';
+import { holdCursorHorizon } from './committed-cursor.js';
 import { GroupCommit } from './group-commit.js';
 import { GroupMembersCache, type GroupMembers } from './group-members-cache.js';
 import { precompile } from './precompiled-query.js';
@@ -454,6 +455,7 @@ export class KyselyStore implements Store {
 
   /** Inserts an event with its next position in its space (the space row lock orders commits). */
   async #insertEvent(trx: Kysely<Database>, event: GroupEvent, proof: string | null, clientId: string | null) {
+    if (this.#notifies) await holdCursorHorizon(trx);
     const [space] = (await this.#appendQueries.bumpSpace(trx, event.space)).rows;
     if (!space) throw new MutualError('not_found', 'no such space');
     const position = Number(space.last_pos);
