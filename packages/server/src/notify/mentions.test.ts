@@ -12,6 +12,21 @@ describe('mentionsIn', () => {
   it('ignores addresses and mentions glued to words', () => {
     assert.deepEqual(mentionsIn('write to bob@ana@x.example or ana@seller.test; x@dana@buyer.test; @dana@buyer.test_x'), []);
   });
+
+  it('ignores what the feed shows as code, a link or a URL, and look-alike letters', () => {
+    for (const text of [
+      'Use `@ana@seller.example` to mention',
+      '```\nping @ana@seller.example\n```',
+      '[@ana@seller.example](https://x.example)',
+      'see https://x.example/@ana@seller.example',
+      'mailto:@ana@seller.example',
+      '@\u212Ana@seller.example',
+    ]) {
+      assert.deepEqual(mentionsIn(text), [], JSON.stringify(text));
+    }
+    assert.deepEqual(mentionsIn('`code` then @ana@seller.example and ``a ` b`` @sam@seller.example'), ['ana@seller.example', 'sam@seller.example']);
+    assert.deepEqual(mentionsIn('an unclosed ` before @ana@seller.example'), ['ana@seller.example']);
+  });
 });
 
 describe('host link templates', () => {
