@@ -60,6 +60,14 @@ async function loaded(feed: MutualGroupFeed): Promise<void> {
   await waitUntil(() => shadow(feed).querySelector('[part~="list"], .state.empty'), 'the feed did not load', WAIT);
 }
 
+/** Opens a post's reaction choices and gives the one whose name says `name`. */
+async function reactionChoice(feed: MutualGroupFeed, post: HTMLElement, name: string): Promise<HTMLButtonElement> {
+  post.querySelector<HTMLButtonElement>(':scope > .actions [part~="add-reaction"]')!.click();
+  await feed.updateComplete;
+  const choices = post.querySelector(':scope > .actions [part~="reaction-choices"]')!;
+  return [...choices.querySelectorAll('button')].find((button) => button.getAttribute('aria-label')!.includes(name))!;
+}
+
 /** Types into the composer and sends, as a person would (Ctrl+Enter, or the button). */
 async function write(feed: MutualGroupFeed, text: string, how: 'button' | 'keyboard' = 'button'): Promise<void> {
   const input = shadow(feed).querySelector<HTMLTextAreaElement>('[part~="composer-input"]')!;
@@ -300,10 +308,7 @@ describe('<mutual-group-feed>', function () {
       feeds: [feed],
     } = await mount(world, world.people.ana);
     const post = posts(feed!).find((item) => item.dataset.author === DORA)!;
-    post.querySelector<HTMLButtonElement>(':scope > .actions [part~="add-reaction"]')!.click();
-    await feed!.updateComplete;
-    const choices = post.querySelector(':scope > .actions [part~="reaction-choices"]')!;
-    const thumbs = [...choices.querySelectorAll('button')].find((button) => button.getAttribute('aria-label')!.includes('thumbs up'))!;
+    const thumbs = await reactionChoice(feed!, post, 'thumbs up');
     fetchSpy = spyOnFetch();
     const requests = fetchSpy.calls;
     thumbs.click();
@@ -342,10 +347,7 @@ describe('<mutual-group-feed>', function () {
       feeds: [feed],
     } = await mount(world, world.people.ana);
     const post = posts(feed!).find((item) => item.dataset.author === DORA)!;
-    post.querySelector<HTMLButtonElement>(':scope > .actions [part~="add-reaction"]')!.click();
-    await feed!.updateComplete;
-    const choices = post.querySelector(':scope > .actions [part~="reaction-choices"]')!;
-    const heart = [...choices.querySelectorAll('button')].find((button) => button.getAttribute('aria-label')!.includes('heart'))!;
+    const heart = await reactionChoice(feed!, post, 'heart');
     fetchSpy = spyOnFetch((call) => (call.url.endsWith('/reactions') ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
     const failed = oneEvent<MutualErrorEvent>(feed!, 'mutual-error');
     heart.click();
