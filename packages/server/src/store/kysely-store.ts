@@ -113,6 +113,12 @@ export class KyselyStore implements Store {
         .returning('cursor'),
     ),
     memberIds: precompile(1, (db, group) => db.selectFrom('memberships').select('person_id').where('group_id', '=', group!)),
+    memberRole: precompile(2, (db, group, person) =>
+      db.selectFrom('memberships').select('role').where('group_id', '=', group!).where('person_id', '=', person!),
+    ),
+    byClientId: precompile(3, (db, group, author, clientId) =>
+      db.selectFrom('events').selectAll().where('group_id', '=', group!).where('author', '=', author!).where('client_id', '=', clientId!),
+    ),
   };
 
   /** A log write in a transaction of its own or, on SQLite, in a shared commit (see GroupCommit). */
@@ -347,13 +353,13 @@ export class KyselyStore implements Store {
     // Asked again here, with the group's row locked by the bump (PostgreSQL; SQLite writes one at
     // a time): a retry racing its first attempt finds it, where a read before the write did not.
     if (options.clientId) {
-      const earlier = await this.#earlierWrite(trx, draft.group, draft.author, options.clientId);
-      if (earlier) throw new EarlierWrite(earlier);
+      const [earlier] = (await this.#appendQueries.byClientId(trx, draft.group, draft.author, options.clientId)).rows;
+      if (earlier) throw new EarlierWrite(toStored(earlier));
     }
     // Likewise, the author's role is asked again under the lock: a removal committed since the
     // route's check refuses the write rather than placing it after the removal.
     if (options.asMember) {
-      const member = await trx.selectFrom('memberships').select('role').where('group_id', '=', draft.group).where('person_id', '=', draft.author).executeTakeFirst();
+      const [member] = (await this.#appendQueries.memberRole(trx, draft.group, draft.author)).rows;
       if (!member) throw new MutualError('not_a_member', 'not a member of this group');
       if (!canWrite(member.role as Role)) throw new MutualError('forbidden', 'observers cannot write in this group');
     }
@@ -471,11 +477,7 @@ export class KyselyStore implements Store {
   }
 
   async findByClientId(group: string, author: PersonId, clientId: string) {
-    return this.#earlierWrite(this.db, group, author, clientId);
-  }
-
-  async #earlierWrite(db: Kysely<Database>, group: string, author: PersonId, clientId: string): Promise<StoredEvent | undefined> {
-    const row = await db
+    const row = await this.db
       .selectFrom('events')
       .selectAll()
       .where('group_id', '=', group)
