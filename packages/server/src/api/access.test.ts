@@ -119,4 +119,32 @@ describe('every read and write path filters by membership', () => {
     assert.ok(!log.some(({ event }) => event.type === 'post' && event.author === BOB), 'the post was placed after his removal');
     assert.equal(log.at(-1)!.event.type, 'member.removed');
   });
+
+  it('answers a page as of the membership check: nothing written after it, when a removal follows', async () => {
+    await org.admin.addMember('acme.proof', BOB);
+    const bobNow = { Authorization: `Bearer ${await org.token(BOB)}`, 'Content-Type': 'application/json' };
+    assert.equal((await call(ana, '/api/groups/acme.proof/posts', 'POST', { text: 'while Bob is in' })).status, 201);
+    // Between the check of Bob's membership and the read of the page: he is removed, Ana posts.
+    const store = org.server.store;
+    const read = store.sharedFeedPage.bind(store);
+    let raced = false;
+    store.sharedFeedPage = async (query) => {
+      if (!raced) {
+        raced = true;
+        await org.admin.removeMember('acme.proof', BOB);
+        assert.equal((await call(ana, '/api/groups/acme.proof/posts', 'POST', { text: 'after Bob left' })).status, 201);
+      }
+      return read(query);
+    };
+    try {
+      const { status, body } = await call(bobNow, '/api/groups/acme.proof/posts');
+      assert.equal(status, 200, 'the check came before the removal');
+      const texts = body.posts.map((post: { text: string }) => post.text);
+      assert.ok(texts.includes('while Bob is in'));
+      assert.ok(!texts.includes('after Bob left'), 'a post written after the check, and after his removal, reached him');
+    } finally {
+      store.sharedFeedPage = read;
+    }
+    assert.equal((await call(bobNow, '/api/groups/acme.proof/posts')).status, 403, 'and the next read is refused');
+  });
 });

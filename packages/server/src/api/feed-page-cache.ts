@@ -57,7 +57,8 @@ export class FeedPageCache {
   async firstPage(access: GroupAccess, viewer: PersonId, limit: number): Promise<Uint8Array<ArrayBuffer>> {
     const { sideVersion, lastSeq } = access;
     const group = access.group.id;
-    if (sideVersion === undefined) return encode(await this.#store.feedPage({ group, viewer, limit }));
+    // As of the membership check: nothing written after it (see FeedQuery.throughSeq).
+    if (sideVersion === undefined) return encode(await this.#store.feedPage({ group, viewer, limit, throughSeq: lastSeq }));
     const key = `${group}\n${limit}`;
     let cached = this.#pages.get(key);
     if (cached && cached.lastSeq === lastSeq && cached.sideVersion === sideVersion) {
@@ -68,7 +69,7 @@ export class FeedPageCache {
         this.#newest = key;
       }
     } else {
-      cached = { lastSeq, sideVersion, bodies: this.#build(group, limit) };
+      cached = { lastSeq, sideVersion, bodies: this.#build(group, limit, lastSeq) };
       this.#pages.delete(key);
       this.#pages.set(key, cached);
       this.#newest = key;
@@ -94,8 +95,8 @@ export class FeedPageCache {
     return this.#pages.size;
   }
 
-  async #build(group: string, limit: number): Promise<PageBodies> {
-    const page = await this.#store.sharedFeedPage({ group, limit });
+  async #build(group: string, limit: number, throughSeq: number): Promise<PageBodies> {
+    const page = await this.#store.sharedFeedPage({ group, limit, throughSeq });
     return { page, common: encode(personalise(page, undefined)), reactors: reactorsOf(page), personal: new Map() };
   }
 }

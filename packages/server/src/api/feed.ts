@@ -120,8 +120,8 @@ export function feedRoutes({ store, writer }: AppDeps) {
       const { group } = c.req.valid('param');
       const { before, limit } = c.req.valid('query');
       if (before === undefined) return firstPage(c, group, limit);
-      await requireMember(store, group, c.var.person);
-      return c.json(await store.feedPage({ group, viewer: c.var.person, limit, before: Number(before) }), 200);
+      const access = await requireMember(store, group, c.var.person);
+      return c.json(await store.feedPage({ group, viewer: c.var.person, limit, before: Number(before), throughSeq: access.lastSeq }), 200);
     })
     .openapi(createPost, async (c) => {
       const { group } = c.req.valid('param');

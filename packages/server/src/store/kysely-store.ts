@@ -521,7 +521,7 @@ export class KyselyStore implements Store {
     return personalise(await this.sharedFeedPage(query), viewer);
   }
 
-  async sharedFeedPage({ group, before, limit }: Omit<FeedQuery, 'viewer'>): Promise<SharedFeedPage> {
+  async sharedFeedPage({ group, before, limit, throughSeq }: Omit<FeedQuery, 'viewer'>): Promise<SharedFeedPage> {
     let query = this.db
       .selectFrom('entries')
       .selectAll()
@@ -530,9 +530,10 @@ export class KyselyStore implements Store {
       .orderBy('cursor', 'desc')
       .limit(limit + 1);
     if (before !== undefined) query = query.where('cursor', '<', before);
+    if (throughSeq !== undefined) query = query.where('seq', '<=', throughSeq);
     const rows = await query.execute();
     const page = rows.slice(0, limit);
-    const posts: SharedFeedPost[] = await this.#postsWithReplies(page, (entries) => this.#sharedReactions(entries));
+    const posts: SharedFeedPost[] = await this.#postsWithReplies(page, (entries) => this.#sharedReactions(entries), throughSeq);
     const last = page.at(-1);
     return { posts, ...(rows.length > limit && last && { next: String(last.cursor) }) };
   }
@@ -559,15 +560,15 @@ export class KyselyStore implements Store {
   async #postsWithReplies<R extends ReactionCount | SharedReaction>(
     posts: readonly Selectable<EntriesTable>[],
     reactionsOf: (entries: readonly string[]) => Promise<Map<string, R[]>>,
+    throughSeq?: number,
   ) {
-    const replies = posts.length
-      ? await this.db
-          .selectFrom('entries')
-          .selectAll()
-          .where('parent_id', 'in', posts.map((row) => row.id))
-          .orderBy('cursor')
-          .execute()
-      : [];
+    let repliesQuery = this.db
+      .selectFrom('entries')
+      .selectAll()
+      .where('parent_id', 'in', posts.map((row) => row.id))
+      .orderBy('cursor');
+    if (throughSeq !== undefined) repliesQuery = repliesQuery.where('seq', '<=', throughSeq);
+    const replies = posts.length ? await repliesQuery.execute() : [];
     const all = [...posts, ...replies];
     const [people, reactions] = await Promise.all([this.getPeople(all.map((row) => row.author)), reactionsOf(all.map((row) => row.id))]);
     return posts.map((row) => ({

@@ -93,6 +93,11 @@ export interface FeedQuery {
   /** Only entries older than this cursor. */
   before?: number;
   limit: number;
+  /**
+   * Only entries up to this place in the group's log: the `lastSeq` read with the reader's role,
+   * so that a page holds nothing written after the membership check (a removal may follow it).
+   */
+  throughSeq?: number;
 }
 
 /**
