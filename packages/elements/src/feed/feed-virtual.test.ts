@@ -116,6 +116,25 @@ describe('<mutual-group-feed> with 10,000 posts', function () {
     expect(countNodes(shadow(feed))).to.be.below(NODE_BUDGET);
   });
 
+  it('keeps a half-written reply when its post scrolls out of the window and back', async () => {
+    const { feed } = await mountFeed(world, world.people.ana, world.groups.plan, { maxHeight: '500px' });
+    const box = scroller(feed);
+    await waitUntil(() => positions(feed)[0] === 1, 'no first post', WAIT);
+    const first = () => posts(feed).find((item) => item.getAttribute('aria-posinset') === '1');
+    first()!.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
+    await feed.updateComplete;
+    const input = first()!.querySelector<HTMLTextAreaElement>('[part~="reply-input"]')!;
+    input.value = 'half a thought';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    input.blur();
+    box.scrollTop = box.scrollHeight;
+    await waitUntil(() => first() === undefined, 'the first post stayed rendered', WAIT);
+    box.scrollTop = 0;
+    await waitUntil(() => first() !== undefined, 'the first post did not come back', WAIT);
+    await feed.updateComplete;
+    expect(first()!.querySelector<HTMLTextAreaElement>('[part~="reply-input"]')!.value).to.equal('half a thought');
+  });
+
   it('keeps the DOM small when the page scrolls instead of the feed', async () => {
     const { feed } = await mountFeed(world, world.people.ana, world.groups.plan);
     await waitUntil(() => posts(feed).length > 0, 'no posts', WAIT);

@@ -189,6 +189,11 @@ export class MutualGroupFeed extends LitElement {
   declare private _replying: ReadonlySet<string>;
   /** The entry whose reaction choices are open. */
   declare private _choosingReaction: string | undefined;
+  /**
+   * What was typed in each open reply box, by post: a post that scrolls out of the rendered window
+   * loses its elements, and its reply box comes back with this text rather than empty.
+   */
+  readonly #replyDrafts = new Map<string, string>();
   /** The entry whose last reaction was not saved, and why, until the next reaction. */
   declare private _reactionFailed: { entry: string; message: string } | undefined;
   /** Live posts that arrived above while the viewer was scrolled down. */
@@ -393,7 +398,10 @@ export class MutualGroupFeed extends LitElement {
       this._replying = new Set();
       this._choosingReaction = undefined;
       // Words typed for one group are never sent to another by a host that reuses the element.
-      if (changed.get('group') !== undefined) this._draft = '';
+      if (changed.get('group') !== undefined) {
+        this._draft = '';
+        this.#replyDrafts.clear();
+      }
     }
   }
 
@@ -739,7 +747,11 @@ export class MutualGroupFeed extends LitElement {
           aria-expanded=${mentions.expanded(listbox) ? 'true' : 'false'}
           aria-controls=${listbox}
           aria-activedescendant=${mentions.activeDescendant(listbox) ?? nothing}
-          @input=${mentions.onInput}
+          .value=${live(this.#replyDrafts.get(post.id) ?? '')}
+          @input=${(event: Event) => {
+            this.#replyDrafts.set(post.id, (event.target as HTMLTextAreaElement).value);
+            mentions.onInput(event);
+          }}
           @keydown=${this.#onTextKeydown}
           @keyup=${mentions.onKeyup}
           @click=${mentions.onInput}
@@ -830,6 +842,7 @@ export class MutualGroupFeed extends LitElement {
     const clientId = newClientId();
     if (!this.#model.addPendingReply(post.id, text, clientId, me.person, new Date(this.#clock.now).toISOString())) return;
     textarea.value = '';
+    this.#replyDrafts.delete(post.id);
     this.requestUpdate();
     void this.#send(clientId);
   }
@@ -950,7 +963,10 @@ export class MutualGroupFeed extends LitElement {
   #toggleReplying(postId: string, open: boolean, restoreFocus = false): void {
     const next = new Set(this._replying);
     if (open) next.add(postId);
-    else next.delete(postId);
+    else {
+      next.delete(postId);
+      this.#replyDrafts.delete(postId);
+    }
     this._replying = next;
     void this.updateComplete.then(() => {
       const item = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="post"]')].find(
