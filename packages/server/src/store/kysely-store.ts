@@ -477,13 +477,7 @@ export class KyselyStore implements Store {
   }
 
   async findByClientId(group: string, author: PersonId, clientId: string) {
-    const row = await this.db
-      .selectFrom('events')
-      .selectAll()
-      .where('group_id', '=', group)
-      .where('author', '=', author)
-      .where('client_id', '=', clientId)
-      .executeTakeFirst();
+    const [row] = (await this.#appendQueries.byClientId(this.db, group, author, clientId)).rows;
     return row && toStored(row);
   }
 
