@@ -2,7 +2,7 @@
 // about membership; and what a server with no member in a group may ask for.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ANA, backfillPath, DEAL, EVE, hostileHome, SAM, startHostileSetup, type HostileSetup } from './support/hostile-setup.js';
+import { ANA, backfillPath, DEAL, EVE, eveClaimFor, hostileHome, SAM, startHostileSetup, type HostileSetup } from './support/hostile-setup.js';
 
 describe('identity: a hostile peer speaking for others', () => {
   let s: HostileSetup;
@@ -11,10 +11,7 @@ describe('identity: a hostile peer speaking for others', () => {
 
   before(async () => {
     s = await startHostileSetup();
-    const claims = await s.hostile.send(s.seller, { path: `/federation/v1/groups/${proof}/claims` });
-    assert.equal(claims.status, 200);
-    eveClaim = claims.body.claims.find((c: string) => JSON.parse(Buffer.from(c.split('.')[1]!, 'base64url').toString()).sub === EVE);
-    assert.ok(eveClaim, 'the home hands out a claim for Eve');
+    eveClaim = await eveClaimFor(s, proof);
   });
   after(() => s?.close());
 

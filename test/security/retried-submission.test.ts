@@ -2,7 +2,7 @@
 // the home must answer with the first result, even where it would now refuse the write.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEAL, EVE, startHostileSetup, type HostileSetup } from './support/hostile-setup.js';
+import { DEAL, EVE, eveClaimFor, startHostileSetup, type HostileSetup } from './support/hostile-setup.js';
 
 describe('a submission sent again after its answer was lost', () => {
   let s: HostileSetup;
@@ -11,9 +11,7 @@ describe('a submission sent again after its answer was lost', () => {
 
   before(async () => {
     s = await startHostileSetup();
-    const claims = await s.hostile.send(s.seller, { path: `/federation/v1/groups/${proof}/claims` });
-    assert.equal(claims.status, 200);
-    claim = claims.body.claims.find((c: string) => JSON.parse(Buffer.from(c.split('.')[1]!, 'base64url').toString()).sub === EVE);
+    claim = await eveClaimFor(s, proof);
   });
   after(() => s?.close());
 

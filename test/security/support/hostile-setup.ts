@@ -55,6 +55,15 @@ export async function startHostileSetup(options: { retryMaxMs?: number } = {}): 
   };
 }
 
+/** Eve's membership claim for `group`, as the seller (its home) hands it to the hostile peer. */
+export async function eveClaimFor(s: HostileSetup, group: string): Promise<string> {
+  const claims = await s.hostile.send(s.seller, { path: `/federation/v1/groups/${group}/claims` });
+  if (claims.status !== 200) throw new Error(`claims of ${group}: ${claims.status}`);
+  const claim = (claims.body.claims as string[]).find((c) => JSON.parse(Buffer.from(c.split('.')[1]!, 'base64url').toString()).sub === EVE);
+  if (!claim) throw new Error(`the home hands out no claim for Eve in ${group}`);
+  return claim;
+}
+
 /** The path of a backfill request. */
 export const backfillPath = (group: string, after = 0) => `/federation/v1/groups/${group}/events?after=${after}&limit=10`;
 
