@@ -3,7 +3,26 @@ import type { Kysely } from 'kysely';
 import { recordNotifications } from '../notify/record-notifications.js';
 import { enqueueWebhookDeliveries } from '../webhooks/enqueue.js';
 import { recordCockpitCounters } from './cockpit-projections.js';
+import { precompile } from './precompiled-query.js';
 import type { Database } from './schema.js';
+
+/** Every post and reply is one of these: compiled once. */
+const insertEntry = precompile(9, (db, id, group, parent, author, text, at, seq, cursor, clientId) =>
+  db
+    .insertInto('entries')
+    .values({
+      id: id!,
+      group_id: group!,
+      parent_id: parent!,
+      author: author!,
+      text: text!,
+      at: at!,
+      seq: seq as unknown as number,
+      cursor: cursor as unknown as number,
+      client_id: clientId!,
+    })
+    .onConflict((oc) => oc.column('id').doNothing()),
+);
 
 /**
  * Updates the derived tables (entries, reactions, tasks, milestones, memberships) for one event,
@@ -25,21 +44,10 @@ export async function applyEvent(trx: Kysely<Database>, event: GroupEvent, curso
       // A reply belongs under a post of its own group. A home's sealed event could name a post of
       // another group, where it would show to that group's members: it stays in the log, unshown.
       if (event.type === 'reply' && !(await isEntryOf(trx, group, event.body.parent))) return;
-      await trx
-        .insertInto('entries')
-        .values({
-          id: event.id,
-          group_id: group,
-          parent_id: event.type === 'reply' ? event.body.parent : null,
-          author: event.author,
-          text: event.body.text,
-          at: event.at,
-          seq: event.seq,
-          cursor,
-          client_id: event.body.clientId ?? null,
-        })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
+      await insertEntry(
+        trx,
+        ...[event.id, group, event.type === 'reply' ? event.body.parent : null, event.author, event.body.text, event.at, event.seq, cursor, event.body.clientId ?? null],
+      );
       return;
     case 'reaction': {
       // Likewise, a reaction counts only on an entry of its own group.
@@ -162,6 +170,7 @@ export async function applyEvent(trx: Kysely<Database>, event: GroupEvent, curso
 
 /** Is `entry` a post or reply of `group`? (The group's log puts it before anything that refers to it.) */
 async function isEntryOf(trx: Kysely<Database>, group: string, entry: string): Promise<boolean> {
-  const row = await trx.selectFrom('entries').select('id').where('id', '=', entry).where('group_id', '=', group).executeTakeFirst();
-  return row !== undefined;
+  return (await entryOf(trx, entry, group)).rows.length > 0;
 }
+
+const entryOf = precompile(2, (db, entry, group) => db.selectFrom('entries').select('id').where('id', '=', entry!).where('group_id', '=', group!));

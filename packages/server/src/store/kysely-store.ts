@@ -77,7 +77,7 @@ export class KyselyStore implements Store {
     this.#groupCommit = this.#notifies ? undefined : new GroupCommit(db);
   }
 
-  /** The statements every append runs, compiled once (see precompiled-query.ts). */
+  /** The statements every append (and the read after it) runs, compiled once (see precompiled-query.ts). */
   readonly #appendQueries = {
     eventById: precompile(1, (db, id) => db.selectFrom('events').selectAll().where('id', '=', id!)),
     bumpGroup: precompile(1, (db, group) =>
@@ -113,6 +113,9 @@ export class KyselyStore implements Store {
         .returning('cursor'),
     ),
     memberIds: precompile(1, (db, group) => db.selectFrom('memberships').select('person_id').where('group_id', '=', group!)),
+    // The membership check's cache is read again after every log write (#readMembers).
+    group: precompile(1, (db, group) => db.selectFrom('groups').selectAll().where('id', '=', group!)),
+    memberRoles: precompile(1, (db, group) => db.selectFrom('memberships').select(['person_id', 'role']).where('group_id', '=', group!)),
     memberRole: precompile(2, (db, group, person) =>
       db.selectFrom('memberships').select('role').where('group_id', '=', group!).where('person_id', '=', person!),
     ),
@@ -230,9 +233,9 @@ export class KyselyStore implements Store {
 
   /** Reads a group and its members after `stamp` was taken, and keeps them under it. */
   async #readMembers(group: string, stamp: string): Promise<GroupMembers | undefined> {
-    const row = await this.db.selectFrom('groups').selectAll().where('id', '=', group).executeTakeFirst();
+    const [row] = (await this.#appendQueries.group(this.db, group)).rows;
     if (!row) return undefined;
-    const rows = await this.db.selectFrom('memberships').select(['person_id', 'role']).where('group_id', '=', group).execute();
+    const { rows } = await this.#appendQueries.memberRoles(this.db, group);
     const members = { group: toGroup(row), lastSeq: Number(row.last_seq), roles: new Map(rows.map((m) => [m.person_id, m.role as Role])) };
     this.#members.set(group, stamp, members);
     return members;

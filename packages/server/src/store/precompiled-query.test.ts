@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import type { Database } from './schema.js';
 import { precompile } from './precompiled-query.js';
 import { openSqliteStore } from './sqlite.js';
 
@@ -24,6 +26,7 @@ describe('precompile (precompiled-query.ts)', () => {
         throw new Error('roll back');
       }).catch(() => {});
       assert.equal(await store.lastPosition('s2'), 2, 'runs in the transaction it is given');
+      assert.equal(builds, 1, 'a transaction shares its database\'s compiled form');
     } finally {
       await store.close();
     }
@@ -37,6 +40,31 @@ describe('precompile (precompiled-query.ts)', () => {
       await assert.rejects(precompile(1, (db, id) => db.selectFrom('spaces').selectAll().where('id', '=', id!))(store.db), /expected 1 values/);
     } finally {
       await store.close();
+    }
+  });
+
+  it('compiles once per dialect: one query serves a SQLite and a PostgreSQL store', async () => {
+    const store = await openSqliteStore(':memory:');
+    const ran: string[] = [];
+    const postgres = new Kysely<Database>({
+      dialect: {
+        createAdapter: () => new PostgresAdapter(),
+        createDriver: () => new DummyDriver(),
+        createIntrospector: (db) => new PostgresIntrospector(db),
+        createQueryCompiler: () => new PostgresQueryCompiler(),
+      },
+      log: (event) => void ran.push(event.query.sql),
+    });
+    try {
+      const byId = precompile(1, (db, id) => db.selectFrom('spaces').select('id').where('id', '=', id!));
+      await byId(postgres, 'a');
+      await store.createSpace({ id: 'a', name: 'A', seller: 'seller.test', buyer: 'buyer.test', stage: 'evaluation' }, '2027-01-01T00:00:00.000Z');
+      assert.deepEqual((await byId(store.db, 'a')).rows, [{ id: 'a' }], 'SQLite runs its own form, not PostgreSQL\'s $1');
+      await byId(postgres, 'b');
+      assert.deepEqual(ran, ['select "id" from "spaces" where "id" = $1', 'select "id" from "spaces" where "id" = $1']);
+    } finally {
+      await store.close();
+      await postgres.destroy();
     }
   });
 });

@@ -1,9 +1,19 @@
 import { domainOf, type GroupEvent } from '@mutual/protocol';
 import type { Kysely } from 'kysely';
+import { precompile } from '../store/precompiled-query.js';
 import type { Database } from '../store/schema.js';
 import { mayReceive } from './audience.js';
 import { webhookPayload } from './payload.js';
 import { acceptsType } from './subscription.js';
+
+/** Every applied event asks this (nearly always to find none): compiled once. */
+const subscriptionsFor = precompile(2, (db, space, group) =>
+  db
+    .selectFrom('webhook_subscriptions')
+    .select(['id', 'organisation', 'event_types'])
+    .where('space_id', '=', space!)
+    .where((eb) => eb.or([eb('group_id', 'is', null), eb('group_id', '=', group!)])),
+);
 
 /**
  * Queues the event for every subscription that wants it, inside the transaction that applies the
@@ -11,12 +21,7 @@ import { acceptsType } from './subscription.js';
  * twice for a subscription (one row per subscription and event id). The payload is fixed here.
  */
 export async function enqueueWebhookDeliveries(trx: Kysely<Database>, event: GroupEvent): Promise<void> {
-  const subscriptions = await trx
-    .selectFrom('webhook_subscriptions')
-    .select(['id', 'organisation', 'event_types'])
-    .where('space_id', '=', event.space)
-    .where((eb) => eb.or([eb('group_id', 'is', null), eb('group_id', '=', event.group)]))
-    .execute();
+  const subscriptions = (await subscriptionsFor(trx, event.space, event.group)).rows;
   const wanted = subscriptions.filter((s) => acceptsType(JSON.parse(s.event_types) as string[], event.type));
   if (wanted.length === 0) return;
   const group = await trx.selectFrom('groups').selectAll().where('id', '=', event.group).executeTakeFirst();
