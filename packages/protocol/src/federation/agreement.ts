@@ -1,9 +1,10 @@
-import { CompactSign, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import { TokenError } from '../errors.js';
 import { canonicalJson } from '../model/canonical-json.js';
 import { bodyHash } from './body-hash.js';
 import { AGREEMENT_SIGNATURE_TYPE } from './profiles.js';
 import type { SigningKey } from './signing-key.js';
+import { signRecord } from './sign-record.js';
 import { verifySignedRecord } from './verify-record.js';
 
 /** What both organisations sign when they commit to a milestone or a success criterion. */
@@ -26,8 +27,6 @@ interface AgreementSignaturePayload {
   agr: string;
   h: string;
 }
-
-const encoder = new TextEncoder();
 
 /** The terms of an agreement recorded in a group, as both parties sign them. */
 export function agreementTerms(
@@ -52,9 +51,7 @@ export const termsHash = (terms: AgreementTerms) => bodyHash(canonicalJson(terms
 /** One organisation's signature over the terms. Permanent: no expiry. */
 export async function signAgreement(terms: AgreementTerms, domain: string, key: SigningKey): Promise<string> {
   const payload: AgreementSignaturePayload = { iss: domain, agr: terms.agreement, h: await termsHash(terms) };
-  return new CompactSign(encoder.encode(JSON.stringify(payload)))
-    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: AGREEMENT_SIGNATURE_TYPE })
-    .sign(key.key);
+  return signRecord(payload, AGREEMENT_SIGNATURE_TYPE, key);
 }
 
 /** Checks that `domain` signed exactly these terms. */

@@ -1,9 +1,10 @@
-import { CompactSign, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import { TokenError } from '../errors.js';
 import { eventId } from '../model/event-id.js';
 import type { GroupEvent } from '../model/events.js';
 import { EVENT_PROOF_TYPE } from './profiles.js';
 import type { SigningKey } from './signing-key.js';
+import { signRecord } from './sign-record.js';
 import { verifySignedRecord } from './verify-record.js';
 
 /** What the home server signs for each event it places in a group's log. */
@@ -15,8 +16,6 @@ interface EventProofPayload {
   seq: number;
 }
 
-const encoder = new TextEncoder();
-
 /**
  * The home server's signature over an event's place in its group's log: the content-derived id
  * (which covers space, group, type, author, time and body) with the group and sequence number.
@@ -24,9 +23,7 @@ const encoder = new TextEncoder();
  */
 export async function signEventProof(event: GroupEvent, home: string, key: SigningKey): Promise<string> {
   const payload: EventProofPayload = { iss: home, eid: event.id, grp: event.group, seq: event.seq };
-  return new CompactSign(encoder.encode(JSON.stringify(payload)))
-    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: EVENT_PROOF_TYPE })
-    .sign(key.key);
+  return signRecord(payload, EVENT_PROOF_TYPE, key);
 }
 
 /**
