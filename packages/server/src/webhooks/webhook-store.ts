@@ -102,10 +102,22 @@ export class WebhookStore {
     });
   }
 
-  /** Pending deliveries whose time has come, oldest first. */
-  async due(now: number, limit: number): Promise<DueDelivery[]> {
-    const rows = await this.#db
+  /**
+   * Pending deliveries whose time has come, oldest first: at most `perSubscription` of each
+   * subscription, none of the subscriptions in `except` (those already busy), so that one
+   * receiver's backlog never fills a pass.
+   */
+  async due(now: number, limit: number, { perSubscription, except = [] }: { perSubscription: number; except?: readonly string[] }): Promise<DueDelivery[]> {
+    const ranked = this.#db
       .selectFrom('webhook_deliveries')
+      .select(['id', 'subscription_id'])
+      .select((eb) => eb.fn.agg<number>('row_number').over((over) => over.partitionBy('subscription_id').orderBy('id')).as('place'))
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now)
+      .$if(except.length > 0, (query) => query.where('subscription_id', 'not in', [...except]));
+    const rows = await this.#db
+      .selectFrom(ranked.as('ranked'))
+      .innerJoin('webhook_deliveries', 'webhook_deliveries.id', 'ranked.id')
       .innerJoin('webhook_subscriptions', 'webhook_subscriptions.id', 'webhook_deliveries.subscription_id')
       .select([
         'webhook_deliveries.id',
@@ -118,8 +130,7 @@ export class WebhookStore {
         'webhook_subscriptions.url',
         'webhook_subscriptions.secret',
       ])
-      .where('webhook_deliveries.status', '=', 'pending')
-      .where('webhook_deliveries.next_attempt_at', '<=', now)
+      .where('ranked.place', '<=', perSubscription)
       .orderBy('webhook_deliveries.id')
       .limit(limit)
       .execute();

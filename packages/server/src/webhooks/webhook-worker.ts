@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Clock } from '@mutual/protocol';
 import { backoffDelay, type RetryPolicy } from '../federation/backoff.js';
 import { signedHeaders } from './sign.js';
@@ -17,14 +18,17 @@ export interface WebhookWorkerOptions {
   pollMs: number;
 }
 
-/** How many deliveries one pass takes at most; a full pass starts the next at once. */
-const BATCH = 20;
+/** How many attempts may be in flight at once, over all subscriptions. */
+const IN_FLIGHT = 20;
+/** …and for one subscription: a receiver that hangs holds at most these, never the others' turn. */
+const PER_SUBSCRIPTION = 4;
 
 /**
  * Sends queued webhook deliveries: each signed afresh per attempt, a 2xx answer within the timeout
  * counts as delivered, anything else is retried with capped exponential backoff and jitter until
- * `maxAttempts`. Every attempt is logged. Deliveries are independent: a receiver that is down
- * delays only its own.
+ * `maxAttempts`. Every attempt is logged. Deliveries are independent: attempts run on their own
+ * (a pass does not wait for the slowest), at most {@link PER_SUBSCRIPTION} per subscription, so a
+ * receiver that is down or hangs delays only its own.
  */
 export class WebhookWorker {
   readonly #options: WebhookWorkerOptions;
@@ -34,6 +38,9 @@ export class WebhookWorker {
   #pending = false;
   /** Aborts the attempts in flight when the worker stops: they stay claimed and are retried later. */
   #stopping = new AbortController();
+  /** Attempts in flight, and how many of them each subscription has. */
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #busy = new Map<string, number>();
 
   constructor(options: WebhookWorkerOptions) {
     this.#options = options;
@@ -43,6 +50,8 @@ export class WebhookWorker {
     if (this.#running) return;
     this.#running = true;
     this.#stopping = new AbortController();
+    // One listener per attempt in flight.
+    setMaxListeners(IN_FLIGHT + 1, this.#stopping.signal);
     this.#loop = this.#run();
   }
 
@@ -51,6 +60,7 @@ export class WebhookWorker {
     this.#stopping.abort();
     this.#wake();
     await this.#loop;
+    await Promise.all(this.#inFlight);
   }
 
   /** Look now rather than at the next poll. */
@@ -62,14 +72,15 @@ export class WebhookWorker {
   async #run(): Promise<void> {
     while (this.#running) {
       this.#pending = false;
-      let full = false;
+      let more = false;
       try {
-        full = (await this.runOnce()) >= BATCH;
+        // A pass that filled every free place may have left more due: look again once one frees.
+        more = (await this.#startDue()).length > 0 && this.#inFlight.size < IN_FLIGHT;
       } catch (error) {
         console.error(`mutual: webhooks: ${(error as Error).message}`);
       }
       if (!this.#running) break;
-      if (this.#pending || full) continue;
+      if (this.#pending || more) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.#options.pollMs);
         this.#wake = () => {
@@ -80,18 +91,47 @@ export class WebhookWorker {
     }
   }
 
-  /** One pass over what is due; returns how many deliveries it took. */
+  /** One pass over what is due, waiting for the attempts it started; returns how many it started. */
   async runOnce(): Promise<number> {
+    const started = await this.#startDue();
+    await Promise.all(started);
+    return started.length;
+  }
+
+  /**
+   * Starts an attempt for each due delivery there is room for, oldest first, leaving out
+   * subscriptions that already have {@link PER_SUBSCRIPTION} in flight. Each attempt wakes the
+   * loop when it ends, so its place is taken at once.
+   */
+  async #startDue(): Promise<Promise<void>[]> {
     const { store, clock, timeoutMs } = this.#options;
+    const room = IN_FLIGHT - this.#inFlight.size;
+    if (room <= 0) return [];
     const now = clock();
-    const due = await store.due(now, BATCH);
-    await Promise.all(
-      due.map(async (delivery) => {
+    const full = [...this.#busy].filter(([, count]) => count >= PER_SUBSCRIPTION).map(([subscription]) => subscription);
+    const due = await store.due(now, room, { perSubscription: PER_SUBSCRIPTION, except: full });
+    const started: Promise<void>[] = [];
+    for (const delivery of due) {
+      const subscription = delivery.subscription.id;
+      const busy = this.#busy.get(subscription) ?? 0;
+      if (busy >= PER_SUBSCRIPTION) continue;
+      this.#busy.set(subscription, busy + 1);
+      const attempt = (async () => {
         // Past the attempt's deadline another process may take it again, not before.
         if (await store.claim(delivery, now + timeoutMs * 2)) await this.#attempt(delivery);
-      }),
-    );
-    return due.length;
+      })()
+        .catch((error: unknown) => console.error(`mutual: webhooks: ${(error as Error).message}`))
+        .finally(() => {
+          this.#inFlight.delete(attempt);
+          const left = (this.#busy.get(subscription) ?? 1) - 1;
+          if (left > 0) this.#busy.set(subscription, left);
+          else this.#busy.delete(subscription);
+          this.wake();
+        });
+      this.#inFlight.add(attempt);
+      started.push(attempt);
+    }
+    return started;
   }
 
   async #attempt(delivery: DueDelivery): Promise<void> {

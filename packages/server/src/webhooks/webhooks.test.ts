@@ -173,6 +173,41 @@ describe('webhooks', () => {
     }
   });
 
+  it('keeps a receiver that hangs from holding up the others: at most four of its deliveries in flight, the rest of the queue goes on', async () => {
+    const held: Array<() => void> = [];
+    const hanging = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => held.push(() => response.writeHead(204).end()));
+    });
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const receiver = await startTestReceiver();
+    const stuck = await sellerHooks.add({ space: SPACE, group: `${SPACE}.proof`, events: ['post'], url: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/` });
+    const healthy = await sellerHooks.add({ space: SPACE, group: `${SPACE}.plan`, events: ['post'], url: receiver.url });
+    // The organisation's own sender is paused; this one waits a minute for an answer.
+    await seller.server.webhooks.stop();
+    const sender = new WebhookWorker({ store: new WebhookStore(kyselyOf(seller.server.store)), domain: seller.domain, clock: Date.now, ...fast, timeoutMs: 60_000 });
+    try {
+      // Thirty deliveries to the hanging receiver are queued before the healthy one's.
+      for (let n = 0; n < 30; n++) await post(seller, 'proof', alice, `Backlog ${n}`);
+      await post(seller, 'plan', alice, 'For the receiver that answers');
+      sender.start();
+      await receiver.received(1);
+      await eventually(() => assert.equal(held.length, 4, 'four of the hanging receiver\'s deliveries in flight'));
+      assert.deepEqual((await sellerHooks.deliveries({ subscription: healthy.subscription.id })).map((d) => d.status), ['delivered']);
+      assert.equal(held.length, 4, 'and no more while they hang');
+      for (const release of held.splice(0)) release();
+      await eventually(() => assert.equal(held.length, 4, 'the next four once they are answered'));
+    } finally {
+      for (const release of held) release();
+      await sender.stop();
+      seller.server.webhooks.start();
+      for (const { subscription } of [stuck, healthy]) await sellerHooks.remove(subscription.id);
+      hanging.closeAllConnections();
+      await new Promise<void>((resolve) => hanging.close(() => resolve()));
+      await receiver.close();
+    }
+  });
+
   it('sends each attempt once when two senders share the queue (two processes on one database)', async () => {
     const receiver = await startTestReceiver();
     const { subscription } = await sellerHooks.add({ space: SPACE, group: `${SPACE}.plan`, events: ['post'], url: receiver.url });
