@@ -56,8 +56,8 @@ export async function buildIcs(options: IcsOptions): Promise<string> {
     event.addPropertyWithValue('dtstamp', stamp);
     event.addPropertyWithValue('dtstart', ICAL.Time.fromDateString(date));
     event.addPropertyWithValue('dtend', ICAL.Time.fromDateString(nextDay(date)));
-    event.addPropertyWithValue('summary', summary);
-    event.addPropertyWithValue('description', description);
+    event.addPropertyWithValue('summary', plainText(summary));
+    event.addPropertyWithValue('description', plainText(description));
     event.addPropertyWithValue('categories', category);
     event.addPropertyWithValue('transp', 'TRANSPARENT');
     if (link) event.addPropertyWithValue('url', link);
@@ -100,4 +100,14 @@ export async function buildIcs(options: IcsOptions): Promise<string> {
     }
   }
   return calendar.toString() + '\r\n';
+}
+
+/**
+ * A TEXT value as RFC 5545 §3.3.11 allows it: no control characters but tab and the line breaks
+ * ical.js escapes. ical.js escapes `\n` but writes a lone `\r` as it is, and titles come from
+ * people of both companies: a calendar app splitting lines at any CR would read what follows as
+ * properties of its own (a URL, an alarm).
+ */
+function plainText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
 }

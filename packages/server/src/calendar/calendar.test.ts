@@ -102,6 +102,19 @@ describe('the private calendar feed (ICS)', () => {
     assert.ok(events.some((event) => event.summary === 'Decision date: Globex'));
   });
 
+  it('keeps titles to text: a carriage return in one cannot start a property of its own', async () => {
+    const title = 'Sign NDA\rURL:https://evil.example/login\rBEGIN:VALARM\r\nTRIGGER:-PT5M\u0007';
+    assert.equal((await as(ANA, '/groups/globex.plan/milestones', 'POST', { title, date: '2027-04-01' })).status, 201);
+    const made = await as(ANA, '/me/calendar', 'POST');
+    const ics = await (await fetch(made.body.url)).text();
+    assert.ok(!/\r(?!\n)/.test(ics), 'no carriage return but in line ends');
+    assert.ok(!/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(ics), 'no other control character');
+    assert.ok(!ics.split('\r\n').some((line) => /^(URL:https:\/\/evil|BEGIN:VALARM|TRIGGER)/.test(line)), 'nothing of the title on a line of its own');
+    const events = eventsOf(ics);
+    assert.equal(events.find((event) => event.summary.includes('Sign NDA'))?.summary, 'Milestone: Sign NDA\nURL:https://evil.example/login\nBEGIN:VALARM\nTRIGGER:-PT5M');
+    assert.ok(!events.some((event) => event.url?.includes('evil')));
+  });
+
   it('answers 404 once revoked or replaced, and for any made-up secret', async () => {
     const first = await as(BOB, '/me/calendar', 'POST');
     const second = await as(BOB, '/me/calendar', 'POST');
