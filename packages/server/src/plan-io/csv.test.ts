@@ -27,4 +27,17 @@ describe('plan CSV', () => {
     for (const cell of hostile) assert.match(toCsv([[cell]]), /^"?'/, `${JSON.stringify(cell)} starts with ' in the file`);
     assert.deepEqual(parseCsv(toCsv([hostile]))[0], hostile);
   });
+
+  it('neutralises a formula after a semicolon or a tab inside a cell too (where Excel set to ";" starts a cell), and gives back the exact text', () => {
+    const hostile = ["Kickoff;=cmd|' /C calc'!A0", 'a;"=HYPERLINK(""x"")', 'a;""+1', 'x\t@SUM(A1)', "a;'=b", "a;''-1", '\t\t=1', ';=;=', 'a\t;\t-1'];
+    for (const cell of hostile) {
+      const written = neutralise(cell);
+      assert.ok(!/[;\t]"*[=+\-@]/.test(written), `${JSON.stringify(written)} has no formula after a boundary`);
+      assert.equal(restore(written), cell, JSON.stringify(cell));
+    }
+    const line = toCsv([['task', 'proof', 't1', hostile[0]!]]).trimEnd();
+    assert.ok(line.split(';').slice(1).every((cell) => !/^"*[=+\-@\t\r]/.test(cell)), `split on ";": ${line}`);
+    for (const harmless of ['a;b', 'a; =b', 'x\ty', "it's;fine"]) assert.equal(neutralise(harmless), harmless);
+    assert.deepEqual(parseCsv(toCsv([hostile]))[0], hostile);
+  });
 });

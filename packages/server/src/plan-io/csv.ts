@@ -5,17 +5,20 @@ import { MutualError } from '@mutual/protocol';
  * CR or LF, quotes doubled inside. Spreadsheets run a cell that starts with = + - @ (or a tab or
  * CR) as a formula: such a cell is written with a leading ' (OWASP's advice), and a cell that
  * already starts with ' before one of those gets one more, so reading gives back exactly the text.
+ * The same goes inside a cell after a semicolon or a tab (and any quotes after it): a spreadsheet
+ * set to a region whose list separator is ";" (French Excel opens a .csv that way) starts a cell
+ * there, and the quoting meant for commas does not hold under that split.
  */
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-const NEUTRALISED = /^'+[=+\-@\t\r]/;
+const FORMULA_AFTER_BOUNDARY = /(^|[;\t]"*)('*)(?=[=+\-@\t\r])/g;
+const NEUTRALISED_AFTER_BOUNDARY = /(^|[;\t]"*)'('*)(?=[=+\-@\t\r])/g;
 
 export function neutralise(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return cell.replace(FORMULA_AFTER_BOUNDARY, "$1'$2");
 }
 
 /** The inverse of {@link neutralise}, applied when reading our own CSV back. */
 export function restore(cell: string): string {
-  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+  return cell.replace(NEUTRALISED_AFTER_BOUNDARY, '$1$2');
 }
 
 function field(value: string): string {
