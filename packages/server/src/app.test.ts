@@ -99,6 +99,7 @@ describe('the client API', () => {
     assert.equal(big.status, 413);
     assert.equal(big.body.code, 'body_too_large');
     assert.equal(big.headers.get('content-type'), 'application/problem+json');
+    assert.equal(big.headers.get('connection'), 'close', 'the unread rest of the body ends the connection');
     // The longest post the schema allows, in a four-byte script, fits under the body limit.
     const longest = await call('/api/groups/acme.plan/posts', 'POST', { text: '😀'.repeat(20_000) });
     assert.equal(longest.status, 201, JSON.stringify(longest.body).slice(0, 200));

@@ -43,6 +43,9 @@ export function problemResponse(c: Context, code: MutualErrorCode, title: string
     ...(detail !== undefined && { detail }),
   };
   if (status === 401) c.header('WWW-Authenticate', `Bearer error="invalid_token"`);
+  // Refused before its body was read: the rest of it may still be on its way, so the connection
+  // cannot carry another request. Said, so that a client does not send its next one down it.
+  if (code === 'body_too_large') c.header('Connection', 'close');
   return c.body(JSON.stringify(body), status, { 'Content-Type': PROBLEM_CONTENT_TYPE });
 }
 
