@@ -4,7 +4,7 @@ import { canonicalJson } from '../model/canonical-json.js';
 import { bodyHash } from './body-hash.js';
 import { AGREEMENT_SIGNATURE_TYPE } from './profiles.js';
 import type { SigningKey } from './signing-key.js';
-import { signRecord } from './sign-record.js';
+import { signCompact } from './sign-compact.js';
 import { verifySignedRecord } from './verify-record.js';
 
 /** What both organisations sign when they commit to a milestone or a success criterion. */
@@ -51,7 +51,7 @@ export const termsHash = (terms: AgreementTerms) => bodyHash(canonicalJson(terms
 /** One organisation's signature over the terms. Permanent: no expiry. */
 export async function signAgreement(terms: AgreementTerms, domain: string, key: SigningKey): Promise<string> {
   const payload: AgreementSignaturePayload = { iss: domain, agr: terms.agreement, h: await termsHash(terms) };
-  return signRecord(payload, AGREEMENT_SIGNATURE_TYPE, key);
+  return signCompact(payload, AGREEMENT_SIGNATURE_TYPE, key);
 }
 
 /** Checks that `domain` signed exactly these terms. */

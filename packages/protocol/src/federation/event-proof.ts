@@ -4,7 +4,7 @@ import { eventId } from '../model/event-id.js';
 import type { GroupEvent } from '../model/events.js';
 import { EVENT_PROOF_TYPE } from './profiles.js';
 import type { SigningKey } from './signing-key.js';
-import { signRecord } from './sign-record.js';
+import { signCompact } from './sign-compact.js';
 import { verifySignedRecord } from './verify-record.js';
 
 /** What the home server signs for each event it places in a group's log. */
@@ -23,7 +23,7 @@ interface EventProofPayload {
  */
 export async function signEventProof(event: GroupEvent, home: string, key: SigningKey): Promise<string> {
   const payload: EventProofPayload = { iss: home, eid: event.id, grp: event.group, seq: event.seq };
-  return signRecord(payload, EVENT_PROOF_TYPE, key);
+  return signCompact(payload, EVENT_PROOF_TYPE, key);
 }
 
 /**

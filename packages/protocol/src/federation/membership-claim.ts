@@ -1,4 +1,4 @@
-import { SignJWT, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import { systemClock, type Clock } from '../clock.js';
 import { TokenError } from '../errors.js';
 import { RoleSchema, type Role } from '../model/group.js';
@@ -6,6 +6,7 @@ import { newId } from '../model/ids.js';
 import { PersonIdSchema, type PersonId } from '../model/person.js';
 import { verifyJwt } from '../tokens/verify-jwt.js';
 import { MEMBERSHIP_CLAIM_PROFILE, MEMBERSHIP_CLAIM_TYPE } from './profiles.js';
+import { signCompact } from './sign-compact.js';
 import type { SigningKey } from './signing-key.js';
 
 export interface MembershipClaim {
@@ -30,15 +31,18 @@ export async function signMembershipClaim(
   options: { clock?: Clock; ttlSeconds?: number } = {},
 ): Promise<string> {
   const now = Math.floor((options.clock ?? systemClock)() / 1000);
-  return new SignJWT({ grp: claim.group, spc: claim.space, role: claim.role })
-    .setProtectedHeader({ alg: key.alg, typ: MEMBERSHIP_CLAIM_TYPE, kid: key.kid })
-    .setIssuer(claim.issuer)
-    .setAudience(claim.audience)
-    .setSubject(claim.person)
-    .setJti(newId())
-    .setIssuedAt(now)
-    .setExpirationTime(now + Math.min(options.ttlSeconds ?? MEMBERSHIP_CLAIM_TTL_SECONDS, MEMBERSHIP_CLAIM_PROFILE.maxAgeSeconds))
-    .sign(key.key);
+  const claims = {
+    grp: claim.group,
+    spc: claim.space,
+    role: claim.role,
+    iss: claim.issuer,
+    aud: claim.audience,
+    sub: claim.person,
+    jti: newId(),
+    iat: now,
+    exp: now + Math.min(options.ttlSeconds ?? MEMBERSHIP_CLAIM_TTL_SECONDS, MEMBERSHIP_CLAIM_PROFILE.maxAgeSeconds),
+  };
+  return signCompact(claims, MEMBERSHIP_CLAIM_TYPE, key);
 }
 
 export interface VerifyMembershipClaimOptions {

@@ -1,10 +1,11 @@
-import { SignJWT, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import { systemClock, type Clock } from '../clock.js';
 import { TokenError } from '../errors.js';
 import { newId } from '../model/ids.js';
 import { inspectJwt, verifyJwt } from '../tokens/verify-jwt.js';
 import { bodyHash } from './body-hash.js';
 import { SERVER_REQUEST_PROFILE, SERVER_REQUEST_TYPE } from './profiles.js';
+import { signCompact } from './sign-compact.js';
 import type { SigningKey } from './signing-key.js';
 
 export interface RequestToSign {
@@ -28,14 +29,17 @@ export interface RequestToSign {
  */
 export async function signServerRequest(request: RequestToSign): Promise<string> {
   const now = Math.floor((request.clock ?? systemClock)() / 1000);
-  return new SignJWT({ htm: request.method.toUpperCase(), htu: request.path, bh: await bodyHash(request.body) })
-    .setProtectedHeader({ alg: request.key.alg, typ: SERVER_REQUEST_TYPE, kid: request.key.kid })
-    .setIssuer(request.issuer)
-    .setAudience(request.audience)
-    .setJti(newId())
-    .setIssuedAt(now)
-    .setExpirationTime(now + Math.min(request.ttlSeconds ?? 30, SERVER_REQUEST_PROFILE.maxAgeSeconds))
-    .sign(request.key.key);
+  const claims = {
+    htm: request.method.toUpperCase(),
+    htu: request.path,
+    bh: await bodyHash(request.body),
+    iss: request.issuer,
+    aud: request.audience,
+    jti: newId(),
+    iat: now,
+    exp: now + Math.min(request.ttlSeconds ?? 30, SERVER_REQUEST_PROFILE.maxAgeSeconds),
+  };
+  return signCompact(claims, SERVER_REQUEST_TYPE, request.key);
 }
 
 export interface ReceivedRequest {
