@@ -186,6 +186,26 @@ describe('a hostile or confused peer', () => {
     assert.match(selfMade.body.results[0].error.code, /^token_/);
   });
 
+  it('verifies a claim again for each peer that presents it: one the home remembers for the buyer is refused from the partner', async () => {
+    const claim = (await f.buyer.server.store.peers.getClaim(group('proof'), PEOPLE.sofia))!.token;
+    const write = (author: string, organisation: string, text: string) => ({
+      writes: [{ draft: { space: SPACE, group: group('proof'), type: 'post', author, at: new Date().toISOString(), body: { text } }, claim, author: { id: author, name: author, organisation } }],
+    });
+    // The buyer presents it twice: the second time the home answers from what it remembers.
+    for (const text of ['Claim checked once', 'Claim remembered']) {
+      const answer = await send({ path: `/federation/v1/groups/${group('proof')}/submit`, body: write(PEOPLE.sofia, 'buyer.test', text) });
+      assert.equal(answer.body.results[0].error, undefined, text);
+    }
+    // The partner, a peer too, presents the same token for its own person: verified for the
+    // partner (the claim is for the buyer), not taken from what the buyer's use left behind.
+    const partnerKey = await f.partner.server.federation.deps.keys.signingKey();
+    const stolen = await send({ path: `/federation/v1/groups/${group('proof')}/submit`, body: write(PEOPLE.paul, 'partner.test', 'With Sofia’s claim'), key: partnerKey, issuer: f.partner.url });
+    assert.equal(stolen.status, 200);
+    assert.match(stolen.body.results[0].error.code, /^token_/);
+    const feed = await apiAs(f.seller, PEOPLE.sam).get(`/groups/${group('proof')}/posts`);
+    assert.ok(!feed.body.posts.some((p: any) => p.text.includes('Sofia’s claim')));
+  });
+
   it('refuses deliveries for a group from a server that is not its home', async () => {
     const space = (await f.seller.server.store.getSpace(SPACE))!;
     const plan = (await f.seller.server.store.getGroup(group('plan')))!;

@@ -7,45 +7,59 @@ export interface VerifiedTokenCacheOptions {
 }
 
 /**
- * Remembers tokens that verified, so a busy widget does not pay a signature check per request
- * (verifying caps a server near a fifth of its bare speed). Safe because the key is the whole
- * token string (any changed byte misses), an entry is only used strictly before the token's own
- * `exp`, failures are never stored (a bad token is verified, and refused, every time), and the
- * map is bounded. What the token vouches for is only who the caller is: membership is still
- * checked per request by the routes.
+ * Remembers tokens that verified, so a busy caller does not pay a signature check per request
+ * (verifying caps a server near a fifth of its bare speed, and each check is a thread-pool job
+ * and a turn of the event loop). Safe because the key is the whole token string (any changed byte
+ * misses) with whatever else the verification depended on, an entry is only used strictly before
+ * the token's own expiry, failures are never stored (a bad token is verified, and refused, every
+ * time), and the map is bounded. What a token vouches for is checked again where it matters:
+ * membership, on every request and at every write.
  */
+export class VerifiedTokens<Claims extends { expiresAt: number }> {
+  readonly #maxEntries: number;
+  readonly #clock: Clock;
+  // A Map iterates in insertion order: re-inserting on a hit makes its first key the least recent.
+  readonly #verified = new Map<string, Claims>();
+
+  constructor(options: VerifiedTokenCacheOptions = {}) {
+    this.#maxEntries = options.maxEntries ?? 10_000;
+    this.#clock = options.clock ?? systemClock;
+    if (!Number.isInteger(this.#maxEntries) || this.#maxEntries < 1) throw new TypeError('maxEntries must be a positive integer');
+  }
+
+  /** The claims under `key` if they verified before and have not expired (by the clock); else `undefined`. */
+  remembered(key: string): Claims | undefined {
+    const claims = this.#verified.get(key);
+    if (!claims) return undefined;
+    this.#verified.delete(key);
+    // Expired entries are dropped and the token verified again, which refuses it with its code.
+    if (!(this.#clock() < claims.expiresAt)) return undefined;
+    this.#verified.set(key, claims);
+    return claims;
+  }
+
+  /** The remembered claims under `key`, or `verify()`'s, remembered if it succeeds and has not expired. */
+  async verify(key: string, verify: () => Promise<Claims>): Promise<Claims> {
+    const known = this.remembered(key);
+    if (known) return known;
+    const claims = await verify();
+    if (this.#clock() < claims.expiresAt) {
+      this.#verified.set(key, claims);
+      if (this.#verified.size > this.#maxEntries) this.#verified.delete(this.#verified.keys().next().value!);
+    }
+    return claims;
+  }
+}
+
 /** A verifier that remembers, and can tell at once (without a promise) whether it knows a token. */
 export interface CachedTokenVerifier extends EmbedTokenVerifier {
   /** The claims of `token` if it verified before and has not expired (by the clock); else `undefined`. */
   remembered(token: string): EmbedClaims | undefined;
 }
 
+/** Embed tokens, remembered by the whole token (they name their audience and issuer themselves). */
 export function cacheVerifiedTokens(verify: EmbedTokenVerifier, options: VerifiedTokenCacheOptions = {}): CachedTokenVerifier {
-  const maxEntries = options.maxEntries ?? 10_000;
-  const clock = options.clock ?? systemClock;
-  if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new TypeError('maxEntries must be a positive integer');
-  // A Map iterates in insertion order: re-inserting on a hit makes its first key the least recent.
-  const verified = new Map<string, EmbedClaims>();
-
-  function remembered(token: string): EmbedClaims | undefined {
-    const claims = verified.get(token);
-    if (!claims) return undefined;
-    verified.delete(token);
-    // Expired entries are dropped and the token verified again, which refuses it with its code.
-    if (!(clock() < claims.expiresAt)) return undefined;
-    verified.set(token, claims);
-    return claims;
-  }
-
-  async function verifyCached(token: string | undefined): Promise<EmbedClaims> {
-    const known = token === undefined ? undefined : remembered(token);
-    if (known) return known;
-    const claims = await verify(token);
-    if (token !== undefined && clock() < claims.expiresAt) {
-      verified.set(token, claims);
-      if (verified.size > maxEntries) verified.delete(verified.keys().next().value!);
-    }
-    return claims;
-  }
-  return Object.assign(verifyCached, { remembered });
+  const tokens = new VerifiedTokens<EmbedClaims>(options);
+  const verifyCached = (token: string | undefined) => (token === undefined ? verify(token) : tokens.verify(token, () => verify(token)));
+  return Object.assign(verifyCached, { remembered: (token: string) => tokens.remembered(token) });
 }

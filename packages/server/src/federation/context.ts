@@ -1,4 +1,5 @@
-import type { Clock } from '@mutual/protocol';
+import type { Clock, MembershipClaim } from '@mutual/protocol';
+import type { VerifiedTokens } from '../auth/verified-token-cache.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { LiveHub } from '../live/hub.js';
 import type { EventWriter } from '../log/event-writer.js';
@@ -23,4 +24,6 @@ export interface FederationDeps {
   applier: ReplicaApplier;
   backfiller: Backfiller;
   writer: EventWriter;
+  /** This home's membership claims that verified, by the peer that presented them and the token. */
+  verifiedClaims: VerifiedTokens<MembershipClaim>;
 }

@@ -1,6 +1,7 @@
-import { MAX_FEDERATION_BODY_BYTES, MutualError, type Clock } from '@mutual/protocol';
+import { MAX_FEDERATION_BODY_BYTES, MutualError, type Clock, type MembershipClaim } from '@mutual/protocol';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { VerifiedTokens } from '../auth/verified-token-cache.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { LiveHub } from '../live/hub.js';
 import { EventWriter } from '../log/event-writer.js';
@@ -55,7 +56,9 @@ export function createFederation(options: { config: ResolvedConfig; store: Store
     retry: config.federation.retry,
     pollMs: config.federation.pollMs,
   });
-  const deps: FederationDeps = { config, store, hub, clock, keys, directory, client, claims, applier, backfiller, writer };
+  // A member server presents the same claim with each of its person's writes for ten minutes.
+  const verifiedClaims = new VerifiedTokens<MembershipClaim>({ clock });
+  const deps: FederationDeps = { config, store, hub, clock, keys, directory, client, claims, applier, backfiller, writer, verifiedClaims };
 
   const routes = new Hono();
   routes.route('/', metadataRoutes(deps));

@@ -62,16 +62,13 @@ async function placedAlready(deps: FederationDeps, peer: PeerRecord, group: Grou
 }
 
 async function check(deps: FederationDeps, peer: PeerRecord, group: Group, write: Write, draft: EventDraft) {
-  const { store, config, keys, clock, directory } = deps;
+  const { store, config, keys, clock, directory, verifiedClaims } = deps;
   if (draft.group !== group.id || draft.space !== group.space) throw new MutualError('invalid_request', 'the draft is for another group');
   if (domainOf(draft.author) !== peer.domain) throw new MutualError('forbidden', 'the author is not a person of the sending organisation');
   if (!REMOTE_WRITABLE.has(draft.type)) throw new MutualError('forbidden', `${draft.type} is the home server's to write`);
-  const claim = await verifyMembershipClaim(write.claim, {
-    issuer: config.organisation.origin,
-    audience: peer.origin,
-    keys: await keys.verificationKeys(),
-    clock,
-  });
+  const verify = async () => verifyMembershipClaim(write.claim, { issuer: config.organisation.origin, audience: peer.origin, keys: await keys.verificationKeys(), clock });
+  // Remembered by the presenting peer (the audience it must be for) and the whole token.
+  const claim = write.claim === undefined ? await verify() : await verifiedClaims.verify(`${peer.origin} ${write.claim}`, verify);
   if (claim.person !== draft.author || claim.group !== group.id) throw new MutualError('forbidden', 'the claim is for another person or group');
   // A claim that has not expired does not outlive a removal: ask the log, now.
   const role = await store.getRole(group.id, draft.author);
