@@ -109,7 +109,10 @@ export class EventWriter {
     });
     if (!stored.appended) return stored;
     hub.publish(stored);
-    this.#options.onOutbox?.();
+    // The outbox worker wakes a turn later: the live streams' pass, started by the publish, reads
+    // and sends first, so the people watching are not kept waiting behind a delivery to a peer.
+    const onOutbox = this.#options.onOutbox;
+    if (onOutbox) setImmediate(onOutbox);
     return stored;
   }
 
