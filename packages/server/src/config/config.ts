@@ -4,6 +4,7 @@ import { DomainSchema } from '@mutual/protocol';
 import { z } from 'zod';
 import { NotificationsConfigSchema } from '../notify/notifications-config.js';
 import { WebhooksConfigSchema } from '../webhooks/webhooks-config.js';
+import { SecureUrlSchema } from './secure-url.js';
 
 const OriginSchema = z
   .string()
@@ -35,8 +36,8 @@ export const HostAppConfigSchema = z
     issuer: z.string().min(1).max(200),
     /** Its public keys, inline… */
     jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1) }).optional(),
-    /** …or where to fetch them. */
-    jwksUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** …or where to fetch them: https (plain http to this machine only). */
+    jwksUrl: SecureUrlSchema.optional(),
     /** The exact origins of the pages that embed the widgets; CORS answers only these. */
     origins: z.array(OriginSchema).min(1),
     /** Where e-mails and calendar entries link back to in this host app (see docs/notifications.md). */

@@ -1,5 +1,6 @@
 import { EVENT_TYPES, IdSchema, type EventType } from '@mutual/protocol';
 import { z } from 'zod';
+import { SecureUrlSchema } from '../config/secure-url.js';
 
 /** Every event type, or `*` for all of them (new types included). */
 export const WebhookEventTypesSchema = z
@@ -7,21 +8,8 @@ export const WebhookEventTypesSchema = z
   .min(1)
   .refine((types) => !types.includes('*') || types.length === 1, '`*` stands alone');
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
-
 /** https, or plain http to this machine only; no user name or password in the URL. */
-export const WebhookUrlSchema = z
-  .string()
-  .max(2000)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      if (url.username || url.password) return false;
-      return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
-    } catch {
-      return false;
-    }
-  }, 'an https:// URL (http:// only to 127.0.0.1, ::1 or localhost), without credentials');
+export const WebhookUrlSchema = SecureUrlSchema;
 
 export const NewWebhookSchema = z.object({
   space: IdSchema,
