@@ -12,13 +12,18 @@ export const NotificationsConfigSchema = z
         port: z.number().int().min(1).max(65535).default(587),
         /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
         secure: z.boolean().default(false),
-        /** Refuse to send unless STARTTLS succeeds. */
-        requireTLS: z.boolean().default(false),
+        /**
+         * Refuse to send unless STARTTLS succeeds. Defaults to true when `auth` is set (and
+         * neither `secure` nor `ignoreTLS` is): otherwise someone on the path who strips STARTTLS
+         * from the server's greeting gets the password and every message in clear.
+         */
+        requireTLS: z.boolean().optional(),
         /** Plain SMTP, no STARTTLS even if offered: only for a local relay or a test sink. */
         ignoreTLS: z.boolean().default(false),
         /** The password may come from MUTUAL_SMTP_PASSWORD instead of the file. */
         auth: z.object({ user: z.string().min(1), pass: z.string().default('') }).optional(),
       })
+      .transform(({ requireTLS, ...smtp }) => ({ ...smtp, requireTLS: requireTLS ?? (smtp.auth !== undefined && !smtp.secure && !smtp.ignoreTLS) }))
       .optional(),
     /** The From header, e.g. `"Mutual at Contoso" <mutual@contoso.example>`; default mutual@<domain>. */
     from: z.string().min(3).max(300).optional(),
