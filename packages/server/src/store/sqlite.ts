@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
@@ -12,7 +12,7 @@ import type { Database } from './schema.js';
  * acknowledged write survives a crash. `:memory:` gives a throwaway store.
  */
 export async function openSqliteStore(file: string): Promise<KyselyStore> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') createPrivately(file);
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');
@@ -22,6 +22,19 @@ export async function openSqliteStore(file: string): Promise<KyselyStore> {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   await migrate(db);
   return new KyselyStore(db, { sqlite: database });
+}
+
+/**
+ * The file holds this server's private signing keys and people's e-mail addresses: a new one is
+ * made readable by its owner alone (SQLite gives its -wal and -shm files the same mode), in a
+ * folder of its own made likewise. An existing file others can read is left as it is, and said.
+ */
+function createPrivately(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  else if ((statSync(file).mode & 0o077) !== 0) {
+    console.warn(`mutual: ${file} can be read by other users of this machine; it holds private keys (chmod 600 it, and its -wal and -shm files)`);
+  }
 }
 
 /** Brings a database to the latest schema (both stores). `schema` names a PostgreSQL schema. */
