@@ -75,8 +75,12 @@ export class ServerKeys {
    */
   async rotate(alg: 'EdDSA' | 'ES256' = 'EdDSA'): Promise<string> {
     const createdAt = new Date(this.#clock()).toISOString();
-    // The kid starts with the time, so that keys sort by age even within one millisecond's clock.
-    const generated = await generateKeys(alg, `${createdAt.replace(/[-:.TZ]/g, '')}-${newId().slice(0, 8)}`);
+    // The kid starts with the time, so that keys sort by age and the newest signs. A key made while
+    // the clock ran ahead must not stay on top: the new one always sorts after the newest there is.
+    let stamp = createdAt.replace(/[-:.TZ]/g, '');
+    const newest = (await this.#peers.serverKeys())[0]?.kid.match(/^\d{17}/)?.[0];
+    if (newest && stamp <= newest) stamp = String(BigInt(newest) + 1n);
+    const generated = await generateKeys(alg, `${stamp}-${newId().slice(0, 8)}`);
     const peers = await this.#peers.listPeers();
     await this.#peers.addServerKey(
       { kid: generated.kid, alg, privateJwk: generated.privateJwk, publicJwk: generated.publicJwks.keys[0]!, createdAt },
