@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { importJWK } from 'jose';
 import { signEmbedToken } from '@mutual/protocol';
+import { createInvitation, startTestOrganisation } from '../testing/test-organisation.js';
 
 const cli = fileURLToPath(new URL('./mutual.ts', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'mutual-cli-'));
@@ -18,6 +19,16 @@ const env = { ...process.env };
 delete env.DATABASE_URL;
 const mutual = (...args: string[]) =>
   spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', cli, ...args], { encoding: 'utf8', env });
+/** The same without blocking this process (which may be serving what the command calls), `input` on its standard input. */
+function mutualWithInput(input: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, ...args], { env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.stdin.end(input);
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+}
 
 describe('the mutual CLI', () => {
   const config = join(folder, 'mutual.config.json');
@@ -91,6 +102,22 @@ describe('the mutual CLI', () => {
       assert.deepEqual(body.spaces[0].groups.map((g: any) => [g.id, g.role]), [['acme.plan', 'lead']]);
     } finally {
       server.kill('SIGTERM');
+    }
+  });
+
+  it('accepts an invitation read from standard input, so that it shows in neither ps nor the shell history', async () => {
+    const inviter = await startTestOrganisation({ domain: 'buyer.test', name: 'Buyer' });
+    try {
+      const { token } = await createInvitation(inviter.server.federation.deps);
+      const acceptor = join(folder, 'acceptor.config.json');
+      // Its own database: the acceptor pins the inviter, and the origin peers would call it back at.
+      writeFileSync(acceptor, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), organisation: { domain: 'seller.test', name: 'Seller', origin: 'http://127.0.0.1:9' }, database: { file: './acceptor.db' } }));
+      const result = await mutualWithInput(`${token}\n`, 'peer', 'accept', '-c', acceptor, '--invitation', '-');
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /peered with Buyer \(buyer\.test\)/);
+      assert.ok(await inviter.server.store.peers.getPeer('seller.test'), 'the inviter pinned the acceptor');
+    } finally {
+      await inviter.close();
     }
   });
 });

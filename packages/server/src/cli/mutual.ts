@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { isMutualError, ROLES, SPACE_STAGES, type Role } from '@mutual/protocol';
 import { Admin } from '../admin/admin.js';
@@ -98,10 +98,11 @@ peer
   .command('accept')
   .description('accept another organisation’s invitation: both servers pin each other')
   .addOption(configOption())
-  .requiredOption('--invitation <token>', 'the invitation text')
+  .requiredOption('--invitation <token>', 'the invitation text, or - to read it from standard input (kept out of ps and shell history)')
   .action(async (options: { config: string; invitation: string }) => {
+    const invitation = options.invitation === '-' ? readFileSync(0, 'utf8') : options.invitation;
     await withStore(options.config, async (store, config) => {
-      const accepted = await acceptInvitation(federationDeps(store, config), options.invitation.trim());
+      const accepted = await acceptInvitation(federationDeps(store, config), invitation.trim());
       console.log(`peered with ${accepted.name} (${accepted.domain}) at ${accepted.origin}`);
     });
   });
