@@ -32,4 +32,19 @@ describe('the email and locale claims of embed tokens', () => {
     }
     assert.equal((await settingsWith('bob@seller.test', { locale: 'de-DE' })).locale, 'en');
   });
+
+  it('keeps the language a person picked over what their tokens say, after a restart too', async () => {
+    const carla = 'carla@seller.test';
+    assert.equal((await settingsWith(carla, { email: 'carla@mail.seller.test', locale: 'en-GB' })).locale, 'en');
+    const token = await org.token(carla, { email: 'carla@mail.seller.test', locale: 'en-GB' });
+    const picked = await fetch(`${org.url}/api/me/notifications`, { method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ locale: 'fr' }) });
+    assert.equal(picked.status, 200);
+    // The same token again, and tokens this process has not seen (as after a restart): still French.
+    assert.equal((await settingsWith(carla, { email: 'carla@mail.seller.test', locale: 'en-GB' })).locale, 'fr');
+    assert.equal((await settingsWith(carla, { email: 'carla.new@mail.seller.test', locale: 'en-US' })).locale, 'fr');
+    assert.equal(await org.server.store.db.selectFrom('notification_settings').select('locale').where('person_id', '=', carla).executeTakeFirst().then((row) => row?.locale), 'fr');
+    // Someone who never picked still follows their tokens.
+    assert.equal((await settingsWith('dan@seller.test', { locale: 'fr' })).locale, 'fr');
+    assert.equal((await settingsWith('dan@seller.test', { locale: 'en' })).locale, 'en');
+  });
 });

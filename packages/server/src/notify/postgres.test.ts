@@ -11,6 +11,8 @@ import { parseConfig } from '../config/config.js';
 import { generateKeys } from '../keys/generate-keys.js';
 import { startServer, type RunningServer } from '../server.js';
 import { openPostgresStore } from '../store/postgres.js';
+import { kyselyOf } from '../webhooks/kysely-of.js';
+import { NotificationSettingsStore } from './settings-store.js';
 import { startSmtpSink, type SmtpSink } from './testing/smtp-sink.js';
 
 const url = process.env.DATABASE_URL;
@@ -87,5 +89,14 @@ describe('notifications on PostgreSQL', { skip: url ? false : 'DATABASE_URL is n
     const ics = await (await fetch(feed.body.url)).text();
     const summaries = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((vevent) => vevent.getFirstPropertyValue('summary'));
     assert.deepEqual(summaries, ['Decision date: Acme', 'Due: Sign the NDA']);
+  });
+
+  it('keeps a language the person picked over what later tokens say', async () => {
+    const settings = new NotificationSettingsStore(kyselyOf(server.store));
+    const erin = 'erin@seller.test';
+    await settings.saveContact(erin, { email: 'erin@mail.test', locale: 'en' }, now);
+    await settings.savePreferences(erin, { locale: 'fr' }, now);
+    await settings.saveContact(erin, { email: 'erin@mail.test', locale: 'en' }, now);
+    assert.equal((await settings.get(erin))?.locale, 'fr');
   });
 });

@@ -42,10 +42,14 @@ export class NotificationSettingsStore {
    * Records what the person's host app or an admin says about them. A new row starts in
    * `immediate` mode, and its first digest covers what happens from now on.
    */
-  async saveContact(person: PersonId, update: ContactUpdate, now: number): Promise<void> {
+  async saveContact(person: PersonId, update: ContactUpdate, now: number, options: { chosen?: boolean } = {}): Promise<void> {
     const changes = {
       ...(update.email !== undefined && { email: update.email }),
-      ...(update.locale !== undefined && { locale: update.locale }),
+      // What the person picked themselves stays: a host app's token says only what it knows.
+      ...(update.locale !== undefined &&
+        (options.chosen
+          ? { locale: update.locale, locale_chosen: 1 }
+          : { locale: sql<string>`case when notification_settings.locale_chosen = 1 then notification_settings.locale else ${update.locale} end` })),
       ...(update.hostApp !== undefined && { host_app: update.hostApp }),
       updated_at: new Date(now).toISOString(),
     };
@@ -56,6 +60,7 @@ export class NotificationSettingsStore {
         person_id: person,
         email: update.email ?? null,
         locale: update.locale ?? null,
+        locale_chosen: options.chosen && update.locale !== undefined ? 1 : 0,
         mode: 'immediate',
         host_app: update.hostApp ?? null,
         updated_at: changes.updated_at,
@@ -68,7 +73,7 @@ export class NotificationSettingsStore {
 
   /** The person's own choices (the settings API). */
   async savePreferences(person: PersonId, preferences: { mode?: NotificationMode; locale?: NotificationLocale }, now: number): Promise<void> {
-    await this.saveContact(person, { ...(preferences.locale && { locale: preferences.locale }) }, now);
+    await this.saveContact(person, { ...(preferences.locale && { locale: preferences.locale }) }, now, { chosen: true });
     if (preferences.mode) {
       await this.#db.updateTable('notification_settings').set({ mode: preferences.mode }).where('person_id', '=', person).execute();
     }

@@ -15,6 +15,8 @@ export interface NotificationSettingsTable {
   person_id: string;
   email: string | null;
   locale: string | null;
+  /** 1 once the person picked `locale` themselves: their embed tokens' `locale` no longer changes it. */
+  locale_chosen: Generated<number>;
   mode: string;
   /** The host app (embed token issuer) the person last came through: its link templates are used. */
   host_app: string | null;

@@ -377,6 +377,13 @@ const migrations: Record<string, Migration> = {
       await sql`create index tasks_blocked_in_order on tasks (group_id, (coalesce(due, '9999-12-31')), title, id) where status = 'blocked'`.execute(db);
     },
   },
+  '0008-locale-chosen': {
+    // Whether the person picked their e-mail language themselves (the settings API): then the
+    // `locale` of their embed tokens no longer changes it (notify/settings-store.ts).
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('notification_settings').addColumn('locale_chosen', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {
