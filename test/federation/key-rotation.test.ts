@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createLocalJWKSet } from 'jose';
-import { verifyEventProof } from '@mutual/protocol';
+import { verifyEventProof, verifyInvitation } from '@mutual/protocol';
+import { createInvitation, startTestOrganisation } from '@mutual/server/testing';
 import { apiAs } from '../support/api-client.js';
 import { eventually } from '../support/eventually.js';
 import { group, PEOPLE, settle, startFederation, type Federation } from '../support/federation-fixture.js';
@@ -45,5 +46,23 @@ describe('key rotation', () => {
     assert.equal(kidOf(onBuyer.find((s) => s.event.id === before.body.id)!.proof), oldKid);
     assert.equal(kidOf(onBuyer.find((s) => s.event.id === after.body.id)!.proof), newKid);
     assert.ok(onBuyer.some((s) => s.event.type === 'post' && (s.event.body as { text: string }).text === 'buyer after rotation'));
+  });
+
+  it('peers with a server that has rotated many times: the invitation carries its newest ten keys, the answer all of them', async () => {
+    const veteran = await startTestOrganisation({ domain: 'veteran.test', name: 'Veteran' });
+    const newcomer = await startTestOrganisation({ domain: 'newcomer.test', name: 'Newcomer' });
+    try {
+      const keys = veteran.server.federation.deps.keys;
+      for (let i = 0; i < 15; i++) await keys.rotate();
+      const all = (await keys.jwks()).keys.map((key) => key.kid);
+      assert.equal(all.length, 15);
+      const invitation = await verifyInvitation((await createInvitation(veteran.server.federation.deps)).token);
+      assert.deepEqual(invitation.jwks.keys.map((key) => key.kid), all.slice(0, 10));
+      await veteran.peerWith(newcomer);
+      const pinned = (await newcomer.server.store.peers.getPeer('veteran.test'))!.jwks.keys.map((key) => key.kid);
+      assert.deepEqual([...pinned].sort(), [...all].sort(), 'every key, the oldest too');
+    } finally {
+      await Promise.all([veteran.close(), newcomer.close()]);
+    }
   });
 });

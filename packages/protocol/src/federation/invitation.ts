@@ -46,11 +46,17 @@ export async function signInvitation(
   return { token, id, expiresAt: exp * 1000 };
 }
 
+/**
+ * An invitation carries at most this many of the inviter's keys, its newest (it must fit in a
+ * token); the inviter's answer to the acceptor's request carries all of them.
+ */
+export const MAX_INVITATION_KEYS = 10;
+
 /** Checks an invitation against the keys it carries (its trust comes from how it was handed over). */
 export async function verifyInvitation(token: string | undefined, options: { clock?: Clock } = {}): Promise<Invitation> {
   const { payload: unverified } = inspectJwt(token, INVITATION_PROFILE);
   const jwks = unverified.jwks as JSONWebKeySet | undefined;
-  if (!jwks || !Array.isArray(jwks.keys) || jwks.keys.length === 0 || jwks.keys.length > 100) {
+  if (!jwks || !Array.isArray(jwks.keys) || jwks.keys.length === 0 || jwks.keys.length > MAX_INVITATION_KEYS) {
     throw new TokenError('token_claim_invalid', 'an invitation carries its signer keys');
   }
   if (jwks.keys.some((key) => 'd' in key)) throw new TokenError('token_claim_invalid', 'an invitation must not carry private keys');

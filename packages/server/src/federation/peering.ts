@@ -1,5 +1,6 @@
 import {
   ALLOWED_ALGORITHMS,
+  MAX_INVITATION_KEYS,
   MAX_PINNED_KEYS,
   MutualError,
   PeeringAcceptedSchema,
@@ -23,7 +24,8 @@ type PeeringDeps = Pick<FederationDeps, 'config' | 'store' | 'keys' | 'clock'>;
 export async function createInvitation({ config, store, keys, clock }: PeeringDeps, ttlSeconds?: number) {
   const key = await keys.signingKey();
   const invitation = await signInvitation(
-    { origin: config.organisation.origin, domain: config.organisation.domain, name: config.organisation.name, jwks: await keys.jwks() },
+    // The newest keys only (a token has a size limit); the answer to the acceptor brings them all.
+    { origin: config.organisation.origin, domain: config.organisation.domain, name: config.organisation.name, jwks: await keys.jwks(MAX_INVITATION_KEYS) },
     key,
     { clock, ...(ttlSeconds !== undefined && { ttlSeconds }) },
   );
@@ -65,11 +67,16 @@ export async function acceptInvitation(deps: PeeringDeps, token: string): Promis
   return answer;
 }
 
-/** Pinned keys only grow (by kid), so what old keys signed keeps verifying. */
+/**
+ * Pinned keys only grow (by kid), so what old keys signed keeps verifying. Past the bound the
+ * announcement is refused, not cut short: a new key dropped in silence would leave its signer
+ * signing with a key this server does not know.
+ */
 export function mergeKeys(pinned: JSONWebKeySet, announced: JSONWebKeySet): JSONWebKeySet {
   const byKid = new Map(pinned.keys.map((key) => [key.kid, key]));
   for (const key of announced.keys) if (key.kid && !byKid.has(key.kid) && !('d' in key)) byKid.set(key.kid, key);
-  return { keys: [...byKid.values()].slice(0, MAX_PINNED_KEYS) };
+  if (byKid.size > MAX_PINNED_KEYS) throw new MutualError('conflict', `a peer's keys are pinned up to ${MAX_PINNED_KEYS}`);
+  return { keys: [...byKid.values()] };
 }
 
 /** The inviter's side of peering: the one federation route a stranger may call. */

@@ -1,5 +1,5 @@
 import { createLocalJWKSet, importJWK, type JSONWebKeySet, type JWK } from 'jose';
-import { newId, systemClock, type Clock, type SigningKey } from '@mutual/protocol';
+import { MAX_PINNED_KEYS, MutualError, newId, systemClock, type Clock, type SigningKey } from '@mutual/protocol';
 import { generateKeys } from '../keys/generate-keys.js';
 import type { PeerStore, ServerKeyRecord } from '../store/peer-store.js';
 
@@ -64,9 +64,10 @@ export class ServerKeys {
     return this.#keySet.keys;
   }
 
-  /** Every public key, newest first, as published at the well-known JWKS path. */
-  async jwks(): Promise<JSONWebKeySet> {
-    return { keys: (await this.#load()).map((record) => record.publicJwk as JWK) };
+  /** Every public key, newest first, as published at the well-known JWKS path; or the newest `count`. */
+  async jwks(count?: number): Promise<JSONWebKeySet> {
+    const records = await this.#load();
+    return { keys: (count === undefined ? records : records.slice(0, count)).map((record) => record.publicJwk as JWK) };
   }
 
   /**
@@ -74,6 +75,11 @@ export class ServerKeys {
    * peer (signed with the key each peer knows), so a crash cannot leave a key unannounced.
    */
   async rotate(alg: 'EdDSA' | 'ES256' = 'EdDSA'): Promise<string> {
+    // Peers pin every key, old ones included (what they signed must keep verifying), up to a bound.
+    const held = (await this.#peers.serverKeys()).length;
+    if (held >= MAX_PINNED_KEYS) {
+      throw new MutualError('conflict', `this server already has ${held} keys, as many as a peer pins: see docs/federation.md §14`);
+    }
     const createdAt = new Date(this.#clock()).toISOString();
     // The kid starts with the time, so that keys sort by age and the newest signs. A key made while
     // the clock ran ahead must not stay on top: the new one always sorts after the newest there is.
