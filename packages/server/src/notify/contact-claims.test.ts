@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestOrganisation, type TestOrganisation } from '../testing/test-organisation.js';
+import { kyselyOf } from '../webhooks/kysely-of.js';
 
 describe('the email and locale claims of embed tokens', () => {
   let org: TestOrganisation;
@@ -42,7 +43,8 @@ describe('the email and locale claims of embed tokens', () => {
     // The same token again, and tokens this process has not seen (as after a restart): still French.
     assert.equal((await settingsWith(carla, { email: 'carla@mail.seller.test', locale: 'en-GB' })).locale, 'fr');
     assert.equal((await settingsWith(carla, { email: 'carla.new@mail.seller.test', locale: 'en-US' })).locale, 'fr');
-    assert.equal(await org.server.store.db.selectFrom('notification_settings').select('locale').where('person_id', '=', carla).executeTakeFirst().then((row) => row?.locale), 'fr');
+    const row = await kyselyOf(org.server.store).selectFrom('notification_settings').select('locale').where('person_id', '=', carla).executeTakeFirst();
+    assert.equal(row?.locale, 'fr');
     // Someone who never picked still follows their tokens.
     assert.equal((await settingsWith('dan@seller.test', { locale: 'fr' })).locale, 'fr');
     assert.equal((await settingsWith('dan@seller.test', { locale: 'en' })).locale, 'en');
