@@ -190,7 +190,8 @@ export class MutualWorkstreamBoard extends LitElement {
   static override properties = {
     server: {},
     space: {},
-    token: {},
+    // A property only: as an attribute the bearer token would sit in the page's HTML for any script to read.
+    token: { attribute: false },
     tokenProvider: { attribute: false },
     filterMine: { type: Boolean, attribute: 'filter-mine', reflect: true },
     filterOverdue: { type: Boolean, attribute: 'filter-overdue', reflect: true },

@@ -322,7 +322,7 @@ describe('<mutual-decider-cockpit>', function () {
         <mutual-decider-cockpit
           server=${CLOSED_SERVER}
           space=${world.space}
-          token=${token}
+          .token=${token}
           @mutual-error=${(event: MutualErrorEvent) => errors.push(event)}
         ></mutual-decider-cockpit>
       `);

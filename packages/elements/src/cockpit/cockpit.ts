@@ -143,7 +143,8 @@ export class MutualDeciderCockpit extends LitElement {
   static override properties = {
     server: {},
     space: {},
-    token: {},
+    // A property only: as an attribute the bearer token would sit in the page's HTML for any script to read.
+    token: { attribute: false },
     tokenProvider: { attribute: false },
     _expanded: { state: true },
   };

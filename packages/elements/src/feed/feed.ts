@@ -158,7 +158,8 @@ export class MutualGroupFeed extends LitElement {
     group: { reflect: true },
     server: {},
     space: {},
-    token: {},
+    // A property only: as an attribute the bearer token would sit in the page's HTML for any script to read.
+    token: { attribute: false },
     tokenProvider: { attribute: false },
     pageSize: { attribute: 'page-size', type: Number },
     _draft: { state: true },

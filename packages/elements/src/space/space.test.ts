@@ -53,6 +53,17 @@ describe('<mutual-space>', function () {
     expect(me.person.id).to.equal(world.people.ana);
   });
 
+  it('keeps its token out of the HTML: a property, never an attribute', async () => {
+    const token = await embedToken(world.people.ana);
+    const elements = ['mutual-space', 'mutual-group-feed'].map((name) => Object.assign(document.createElement(name), { token }));
+    for (const element of elements) {
+      expect(element.hasAttribute('token'), element.localName).to.equal(false);
+      expect(element.outerHTML).not.to.contain(token);
+      element.setAttribute('token', 'from-the-markup');
+      expect((element as unknown as { token: string }).token, 'an attribute is not read as the token').to.equal(token);
+    }
+  });
+
   it('gives its connection to the widgets inside it', async () => {
     const space = await fixture<MutualSpace>(html`
       <mutual-space server=${world.server} space=${world.space} .tokenProvider=${tokenProviderFor(world.people.ana)}>
