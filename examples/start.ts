@@ -93,8 +93,8 @@ if (seller.firstRun || buyer.firstRun) {
 }
 
 const space = { id: SPACE.id, title: SPACE.name };
-const intranet = createIntranet({ origin: `http://${host}:${companies[0]!.hostPort}`, mutualOrigin: seller.server.url, signingKey: sellerKey.signingKey, bundlePath, people: SELLER_PEOPLE, space });
-const portal = createPortal({ origin: `http://${host}:${companies[1]!.hostPort}`, mutualOrigin: buyer.server.url, signingKey: buyerKey.signingKey, bundlePath, people: BUYER_PEOPLE, space });
+const intranet = createIntranet({ origin: `http://${host}:${companies[0]!.hostPort}`, mutualOrigin: seller.server.config.organisation.origin, signingKey: sellerKey.signingKey, bundlePath, people: SELLER_PEOPLE, space });
+const portal = createPortal({ origin: `http://${host}:${companies[1]!.hostPort}`, mutualOrigin: buyer.server.config.organisation.origin, signingKey: buyerKey.signingKey, bundlePath, people: BUYER_PEOPLE, space });
 
 const listen = (app: { fetch: (request: Request) => Response | Promise<Response> }, company: Company, variable: string) =>
   new Promise<Server>((resolvePromise) => {

@@ -1,5 +1,7 @@
 // The React host's back end: one page, its bundle, and the endpoint that signs embed tokens for the
-// signed-in user. Here "signed in" is fixed (a stand-in for the company's SSO).
+// signed-in user. Here nobody signs in: the user is fixed, so anyone who reaches this endpoint gets
+// that user's token. In your app, answer only a request that carries your own session (see
+// examples/shared/host-app.ts, which keeps one), never a person named by the browser.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,7 +25,7 @@ export async function startReactHost(options: ReactHostOptions): Promise<{ url: 
       const { server: mutual, space, group } = options.settings();
       response.writeHead(200, {
         'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' ${mutual}; img-src 'self' data:`,
+        'Content-Security-Policy': `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' ${mutual}; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
       });
       response.end(
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mutual in a React host</title><link rel="icon" href="data:,"></head>` +

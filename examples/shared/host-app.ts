@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { compareWorkstreams, signEmbedToken, type SigningKey } from '@mutual/protocol';
@@ -65,7 +66,21 @@ export function createHostApp(options: HostAppOptions) {
   const { brand } = options;
   const t = (en: string, fr: string) => (brand.lang === 'fr' ? fr : en);
 
-  const signedIn = (cookie: string | undefined) => people.get(cookie ?? '');
+  // Who is signed in: a stand-in for your single sign-on, kept the way a session should be. The
+  // cookie holds an opaque random id that only this process can map to a person (a cookie naming
+  // the person could be edited to anyone), and each app has its own cookie name (cookies ignore
+  // ports, and the two examples share 127.0.0.1). Behind https, add `secure: true` and the
+  // `__Host-` prefix.
+  const sessions = new Map<string, HostPerson>();
+  const SESSION = `${brand.kind.toLowerCase().replace(/[^a-z]+/g, '-')}-session`;
+  const signedIn = (cookie: string | undefined) => (cookie ? sessions.get(cookie) : undefined);
+  // Sign-in and sign-out change state: only from this app's own pages (no login CSRF). Browsers say
+  // where a request comes from in Sec-Fetch-Site; `Origin` is "null" on these forms, since the
+  // pages send no referrer.
+  const fromHere = (c: Context) => {
+    const site = c.req.header('Sec-Fetch-Site');
+    return site ? site === 'same-origin' : c.req.header('Origin') === options.origin;
+  };
   const tokenFor = (person: HostPerson) =>
     signEmbedToken({
       issuer: options.origin,
@@ -137,7 +152,7 @@ export function createHostApp(options: HostAppOptions) {
   app.get('/public/site.css', (c) => c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 
   app.get('/', (c) => {
-    if (signedIn(getCookie(c, 'who'))) return c.redirect('/evaluation');
+    if (signedIn(getCookie(c, SESSION))) return c.redirect('/evaluation');
     const choices = options.people
       .map(
         (person) =>
@@ -150,21 +165,27 @@ export function createHostApp(options: HostAppOptions) {
   });
 
   app.post('/sign-in', async (c) => {
+    if (!fromHere(c)) return c.text('sign in from this site', 403);
     const person = people.get(String((await c.req.parseBody()).person ?? ''));
     if (!person) return c.text('unknown person', 400);
-    setCookie(c, 'who', person.id, { httpOnly: true, sameSite: 'Strict', path: '/' });
+    const session = randomBytes(32).toString('base64url');
+    sessions.set(session, person);
+    setCookie(c, SESSION, session, { httpOnly: true, sameSite: 'Strict', path: '/' });
     return c.redirect('/evaluation');
   });
 
   app.post('/sign-out', (c) => {
-    deleteCookie(c, 'who', { path: '/' });
+    if (!fromHere(c)) return c.text('sign out from this site', 403);
+    const session = getCookie(c, SESSION);
+    if (session) sessions.delete(session);
+    deleteCookie(c, SESSION, { path: '/' });
     return c.redirect('/');
   });
 
   // The host app's half of embedding: a short-lived token for the signed-in person. Same-origin
   // only: the session cookie is SameSite=Strict and a custom header is required.
   app.post('/mutual-token', async (c) => {
-    const person = signedIn(getCookie(c, 'who'));
+    const person = signedIn(getCookie(c, SESSION));
     if (!person) return c.json({ error: 'not signed in' }, 401);
     if (c.req.header('X-Requested-With') !== 'mutual') return c.json({ error: 'missing header' }, 400);
     c.header('Cache-Control', 'no-store');
@@ -172,7 +193,7 @@ export function createHostApp(options: HostAppOptions) {
   });
 
   app.get('/evaluation', async (c) => {
-    const who = signedIn(getCookie(c, 'who'));
+    const who = signedIn(getCookie(c, SESSION));
     if (!who) return c.redirect('/');
     const groups = await groupsOf(who);
     const view = c.req.query('view') ?? 'plan';

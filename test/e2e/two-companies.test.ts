@@ -224,6 +224,31 @@ describe('two companies side by side (npm start)', () => {
     await sofia.context.close();
   });
 
+  it('keeps each host app its own session: both in one browser, neither forgeable, no sign-in from another site', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const [site, name] of [['intranet', 'Alice Martin'], ['portal', 'Dana Schmidt']] as const) {
+      await page.goto(`${urls[site]}/`);
+      await page.getByRole('button', { name: new RegExp(name) }).click();
+      await page.waitForURL(/\/evaluation/);
+    }
+    // Cookies ignore ports: the portal's sign-in must not have replaced the intranet's session.
+    await page.goto(`${urls.intranet}/evaluation`);
+    assert.match(page.url(), /\/evaluation/, 'still signed in to the intranet');
+    const cookies = await context.cookies();
+    assert.equal(new Set(cookies.map((cookie) => cookie.name)).size, 2, 'one session cookie per app');
+    assert.ok(cookies.every((cookie) => cookie.httpOnly && !/@/.test(cookie.value)), 'opaque and out of scripts’ reach');
+    // A cookie naming a person signs nobody in.
+    const forged = await fetch(`${urls.intranet}/evaluation`, { headers: { cookie: `${cookies[0]!.name}=alice@seller.example` }, redirect: 'manual' });
+    assert.equal(forged.status, 302);
+    // Nor does a form posted from another site.
+    for (const headers of [{ 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'https://evil.example' }]) {
+      const answer = await fetch(`${urls.intranet}/sign-in`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'person=alice%40seller.example', redirect: 'manual' });
+      assert.equal(answer.status, 403, JSON.stringify(headers));
+    }
+    await context.close();
+  });
+
   it('runs every page under a strict Content-Security-Policy without a page error', () => {
     // The 403 above is the one expected console error: the feed reports the refused request.
     const unexpected = pageErrors.filter((error) => !/403|Forbidden/.test(error));
