@@ -242,7 +242,7 @@ describe('two companies side by side (npm start)', () => {
     const forged = await fetch(`${urls.intranet}/evaluation`, { headers: { cookie: `${cookies[0]!.name}=alice@seller.example` }, redirect: 'manual' });
     assert.equal(forged.status, 302);
     // Nor does a form posted from another site.
-    for (const headers of [{ 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'https://evil.example' }]) {
+    for (const headers of [{ 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'https://evil.example' }] as Array<Record<string, string>>) {
       const answer = await fetch(`${urls.intranet}/sign-in`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'person=alice%40seller.example', redirect: 'manual' });
       assert.equal(answer.status, 403, JSON.stringify(headers));
     }
