@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { MemoryLeases } from './memory-leases.js';
+import { precompile } from './precompiled-query.js';
 import type { NewOutboxItem, OutboxItem, OutboxStore } from './outbox-store.js';
 import type { Database, OutboxTable } from './schema.js';
 
@@ -15,6 +16,25 @@ const toItem = (row: Selectable<OutboxTable>): OutboxItem => ({
   lastError: row.last_error,
   failedAt: row.failed_at,
 });
+
+// The worker asks these on every wake-up, one post at a time included: compiled once.
+const dueTargetsQuery = precompile(1, (db, now) =>
+  db
+    .selectFrom('outbox')
+    .select('target')
+    .where('failed_at', 'is', null)
+    .groupBy('target')
+    .having((eb) => eb.fn.min('next_attempt_at'), '<=', now as unknown as number),
+);
+const headQuery = precompile(2, (db, target, limit) =>
+  db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('target', '=', target!)
+    .where('failed_at', 'is', null)
+    .orderBy('id')
+    .limit(limit as unknown as number),
+);
 
 export interface KyselyOutboxOptions {
   /**
@@ -45,26 +65,11 @@ export class KyselyOutbox implements OutboxStore {
   }
 
   async dueTargets(now: number) {
-    const rows = await this.#db
-      .selectFrom('outbox')
-      .select('target')
-      .where('failed_at', 'is', null)
-      .groupBy('target')
-      .having((eb) => eb.fn.min('next_attempt_at'), '<=', now)
-      .execute();
-    return rows.map((row) => row.target);
+    return (await dueTargetsQuery(this.#db, now)).rows.map((row) => row.target);
   }
 
   async head(target: string, limit: number) {
-    const rows = await this.#db
-      .selectFrom('outbox')
-      .selectAll()
-      .where('target', '=', target)
-      .where('failed_at', 'is', null)
-      .orderBy('id')
-      .limit(limit)
-      .execute();
-    return rows.map(toItem);
+    return (await headQuery(this.#db, target, limit)).rows.map(toItem);
   }
 
   async complete(ids: readonly number[]) {

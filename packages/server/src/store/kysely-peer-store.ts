@@ -2,6 +2,7 @@ import type { JSONWebKeySet } from 'jose';
 import type { Kysely } from 'kysely';
 import type { InvitationOutcome, PeerRecord, PeerStore, ServerKeyRecord } from './peer-store.js';
 import { enqueueOutbox } from './kysely-outbox.js';
+import { precompile } from './precompiled-query.js';
 import { forgetExpiredRequests, recordRequest, requestSeen } from './request-record.js';
 import type { Database, PeersTable } from './schema.js';
 
@@ -13,6 +14,12 @@ const toPeer = (row: PeersTable): PeerRecord => ({
   signingKid: row.signing_kid,
   since: row.created_at,
 });
+
+// Every federated write and delivery asks these: compiled once.
+const peerQuery = precompile(1, (db, domain) => db.selectFrom('peers').selectAll().where('domain', '=', domain!));
+const claimQuery = precompile(2, (db, group, person) =>
+  db.selectFrom('membership_claims').select(['token', 'expires_at']).where('group_id', '=', group!).where('person_id', '=', person!),
+);
 
 export class KyselyPeerStore implements PeerStore {
   readonly #db: Kysely<Database>;
@@ -53,7 +60,7 @@ export class KyselyPeerStore implements PeerStore {
   }
 
   async getPeer(domain: string) {
-    const row = await this.#db.selectFrom('peers').selectAll().where('domain', '=', domain).executeTakeFirst();
+    const [row] = (await peerQuery(this.#db, domain)).rows;
     return row && toPeer(row);
   }
 
@@ -128,12 +135,7 @@ export class KyselyPeerStore implements PeerStore {
   }
 
   async getClaim(group: string, person: string) {
-    const row = await this.#db
-      .selectFrom('membership_claims')
-      .select(['token', 'expires_at'])
-      .where('group_id', '=', group)
-      .where('person_id', '=', person)
-      .executeTakeFirst();
+    const [row] = (await claimQuery(this.#db, group, person)).rows;
     return row && { token: row.token, expiresAt: Number(row.expires_at) };
   }
 }

@@ -113,8 +113,11 @@ export class KyselyStore implements Store {
         .returning('cursor'),
     ),
     memberIds: precompile(1, (db, group) => db.selectFrom('memberships').select('person_id').where('group_id', '=', group!)),
-    // The membership check's cache is read again after every log write (#readMembers).
+    // The membership check's cache is read again after every log write (#readMembers); the group,
+    // its space and a person are also looked up by every federated write and delivery.
     group: precompile(1, (db, group) => db.selectFrom('groups').selectAll().where('id', '=', group!)),
+    spaceById: precompile(1, (db, id) => db.selectFrom('spaces').selectAll().where('id', '=', id!)),
+    personById: precompile(1, (db, id) => db.selectFrom('people').selectAll().where('id', '=', id!)),
     memberRoles: precompile(1, (db, group) => db.selectFrom('memberships').select(['person_id', 'role']).where('group_id', '=', group!)),
     memberRole: precompile(2, (db, group, person) =>
       db.selectFrom('memberships').select('role').where('group_id', '=', group!).where('person_id', '=', person!),
@@ -132,7 +135,7 @@ export class KyselyStore implements Store {
   }
 
   async getPerson(id: PersonId) {
-    const row = await this.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+    const [row] = (await this.#appendQueries.personById(this.db, id)).rows;
     return row && toPerson(row);
   }
 
@@ -173,7 +176,7 @@ export class KyselyStore implements Store {
   }
 
   async getSpace(id: string) {
-    const row = await this.db.selectFrom('spaces').selectAll().where('id', '=', id).executeTakeFirst();
+    const [row] = (await this.#appendQueries.spaceById(this.db, id)).rows;
     return row && toSpace(row);
   }
 
@@ -222,7 +225,7 @@ export class KyselyStore implements Store {
   }
 
   async getGroup(id: string) {
-    const row = await this.db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
+    const [row] = (await this.#appendQueries.group(this.db, id)).rows;
     return row && toGroup(row);
   }
 
