@@ -29,7 +29,7 @@ describe('plan CSV', () => {
   });
 
   it('neutralises a formula after a semicolon or a tab inside a cell too (where Excel set to ";" starts a cell), and gives back the exact text', () => {
-    const hostile = ["Kickoff;=cmd|' /C calc'!A0", 'a;"=HYPERLINK(""x"")', 'a;""+1', 'x\t@SUM(A1)', "a;'=b", "a;''-1", '\t\t=1', ';=;=', 'a\t;\t-1'];
+    const hostile = ["Kickoff;=cmd|' /C calc'!A0", 'a;"=HYPERLINK(""x"")', 'a;""+1', 'x\t@SUM(A1)', "a;'=b", "a;''-1", '\t\t=1', ';=;=', 'a\t;\t-1', '\t=1', "\t'=1", '\t"\'=1'];
     for (const cell of hostile) {
       const written = neutralise(cell);
       assert.ok(!/[;\t]"*[=+\-@]/.test(written), `${JSON.stringify(written)} has no formula after a boundary`);
@@ -39,5 +39,19 @@ describe('plan CSV', () => {
     assert.ok(line.split(';').slice(1).every((cell) => !/^"*[=+\-@\t\r]/.test(cell)), `split on ";": ${line}`);
     for (const harmless of ['a;b', 'a; =b', 'x\ty', "it's;fine"]) assert.equal(neutralise(harmless), harmless);
     assert.deepEqual(parseCsv(toCsv([hostile]))[0], hostile);
+  });
+
+  it('gives back every short text of the characters that matter exactly, and leaves no formula after a boundary', () => {
+    const alphabet = [';', '\t', '"', "'", '=', 'a', '\r', '-'];
+    let texts = [''];
+    for (let length = 1; length <= 5; length++) {
+      texts = texts.flatMap((text) => alphabet.map((char) => text + char));
+      for (const text of texts) {
+        const written = neutralise(text);
+        assert.equal(restore(written), text, JSON.stringify(text));
+        assert.ok(!/^[=+\-@\t\r]/.test(written) && !/[;\t]"*[=+\-@\t\r]/.test(written), JSON.stringify(written));
+      }
+    }
+    assert.deepEqual(parseCsv(toCsv([texts.slice(0, 2000)]))[0], texts.slice(0, 2000));
   });
 });

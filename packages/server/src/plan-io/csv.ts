@@ -9,16 +9,18 @@ import { MutualError } from '@mutual/protocol';
  * set to a region whose list separator is ";" (French Excel opens a .csv that way) starts a cell
  * there, and the quoting meant for commas does not hold under that split.
  */
-const FORMULA_AFTER_BOUNDARY = /(^|[;\t]"*)('*)(?=[=+\-@\t\r])/g;
-const NEUTRALISED_AFTER_BOUNDARY = /(^|[;\t]"*)'('*)(?=[=+\-@\t\r])/g;
+// The boundary is looked behind, never consumed: a tab is both a boundary and a formula start, and
+// a cell that starts with one must be checked at the start and again after it.
+const FORMULA_AFTER_BOUNDARY = /(?:^|(?<=[;\t]"*))('*)(?=[=+\-@\t\r])/g;
+const NEUTRALISED_AFTER_BOUNDARY = /(?:^|(?<=[;\t]"*))'('*)(?=[=+\-@\t\r])/g;
 
 export function neutralise(cell: string): string {
-  return cell.replace(FORMULA_AFTER_BOUNDARY, "$1'$2");
+  return cell.replace(FORMULA_AFTER_BOUNDARY, "'$1");
 }
 
 /** The inverse of {@link neutralise}, applied when reading our own CSV back. */
 export function restore(cell: string): string {
-  return cell.replace(NEUTRALISED_AFTER_BOUNDARY, '$1$2');
+  return cell.replace(NEUTRALISED_AFTER_BOUNDARY, '$1');
 }
 
 function field(value: string): string {
