@@ -110,6 +110,8 @@ export class WebhookWorker {
     const now = clock();
     const full = [...this.#busy].filter(([, count]) => count >= PER_SUBSCRIPTION).map(([subscription]) => subscription);
     const due = await store.due(now, room, { perSubscription: PER_SUBSCRIPTION, except: full });
+    // Stopped while asking: start nothing that stop() would no longer wait for or cancel.
+    if (this.#stopping.signal.aborted) return [];
     const started: Promise<void>[] = [];
     for (const delivery of due) {
       const subscription = delivery.subscription.id;
@@ -154,6 +156,8 @@ export class WebhookWorker {
     }, timeoutMs);
     const onStop = () => controller.abort();
     this.#stopping.signal.addEventListener('abort', onStop, { once: true });
+    // Stopped between the claim and here: the listener above would never hear it.
+    if (this.#stopping.signal.aborted) controller.abort();
     try {
       const response = await fetch(delivery.subscription.url, {
         method: 'POST',

@@ -194,7 +194,8 @@ describe('webhooks', () => {
       await receiver.received(1);
       await eventually(() => assert.equal(held.length, 4, 'four of the hanging receiver\'s deliveries in flight'));
       assert.deepEqual((await sellerHooks.deliveries({ subscription: healthy.subscription.id })).map((d) => d.status), ['delivered']);
-      assert.equal(held.length, 4, 'and no more while they hang');
+      assert.equal(await sender.runOnce(), 0, 'no more while they hang: the pass leaves the busy webhook out');
+      assert.equal(held.length, 4);
       for (const release of held.splice(0)) release();
       await eventually(() => assert.equal(held.length, 4, 'the next four once they are answered'));
     } finally {
