@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createLocalJWKSet } from 'jose';
-import { verifyEventProof, verifyInvitation } from '@mutual/protocol';
+import { signInvitation, verifyEventProof, verifyInvitation } from '@mutual/protocol';
 import { createInvitation, startTestOrganisation } from '@mutual/server/testing';
 import { apiAs } from '../support/api-client.js';
 import { eventually } from '../support/eventually.js';
@@ -58,6 +58,9 @@ describe('key rotation', () => {
       assert.equal(all.length, 15);
       const invitation = await verifyInvitation((await createInvitation(veteran.server.federation.deps)).token);
       assert.deepEqual(invitation.jwks.keys.map((key) => key.kid), all.slice(0, 10));
+      // An earlier version put every key in its invitations: still accepted.
+      const older = await signInvitation({ origin: veteran.url, domain: 'veteran.test', name: 'Veteran', jwks: await keys.jwks() }, await keys.signingKey());
+      assert.equal((await verifyInvitation(older.token)).jwks.keys.length, 15);
       await veteran.peerWith(newcomer);
       const pinned = (await newcomer.server.store.peers.getPeer('veteran.test'))!.jwks.keys.map((key) => key.kid);
       assert.deepEqual([...pinned].sort(), [...all].sort(), 'every key, the oldest too');

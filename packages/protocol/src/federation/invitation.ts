@@ -4,6 +4,7 @@ import { TokenError } from '../errors.js';
 import { newId } from '../model/ids.js';
 import { DomainSchema, type Domain } from '../model/person.js';
 import { inspectJwt, verifyJwt } from '../tokens/verify-jwt.js';
+import { MAX_PINNED_KEYS } from './api.js';
 import { INVITATION_PROFILE, INVITATION_TYPE } from './profiles.js';
 import type { SigningKey } from './signing-key.js';
 
@@ -56,7 +57,8 @@ export const MAX_INVITATION_KEYS = 10;
 export async function verifyInvitation(token: string | undefined, options: { clock?: Clock } = {}): Promise<Invitation> {
   const { payload: unverified } = inspectJwt(token, INVITATION_PROFILE);
   const jwks = unverified.jwks as JSONWebKeySet | undefined;
-  if (!jwks || !Array.isArray(jwks.keys) || jwks.keys.length === 0 || jwks.keys.length > MAX_INVITATION_KEYS) {
+  // Up to 100 accepted: a server of an earlier version sends every key it has.
+  if (!jwks || !Array.isArray(jwks.keys) || jwks.keys.length === 0 || jwks.keys.length > MAX_PINNED_KEYS) {
     throw new TokenError('token_claim_invalid', 'an invitation carries its signer keys');
   }
   if (jwks.keys.some((key) => 'd' in key)) throw new TokenError('token_claim_invalid', 'an invitation must not carry private keys');

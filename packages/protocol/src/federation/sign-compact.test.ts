@@ -60,4 +60,13 @@ describe('signCompact (sign-compact.ts)', () => {
       await assert.rejects(verifyMembershipClaim(claim, { issuer: 'https://mutual.seller.test', audience: 'https://mutual.partner.test', keys }), /addressed to another server/);
     }
   });
+
+  it('refuses a key of another kind than its algorithm, as jose does', async () => {
+    const p256 = (await generateKeyPair('ES256')).privateKey;
+    const p384 = (await generateKeyPair('ES384')).privateKey;
+    const ed25519 = (await generateKeyPair('EdDSA')).privateKey;
+    await assert.rejects(signCompact(payload, typ, { kid: 'k', alg: 'EdDSA', key: p256 }), /EdDSA signature needs its own kind/);
+    await assert.rejects(signCompact(payload, typ, { kid: 'k', alg: 'ES256', key: p384 }), /ES256 signature needs its own kind/);
+    await assert.rejects(signCompact(payload, typ, { kid: 'k', alg: 'ES256', key: ed25519 }), /ES256 signature needs its own kind/);
+  });
 });

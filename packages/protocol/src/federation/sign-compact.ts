@@ -19,6 +19,9 @@ export async function signCompact(payload: object, typ: string, key: SigningKey)
   if (!nodeCrypto) return new CompactSign(payloadBytes).setProtectedHeader(header).sign(key.key);
   const signingInput = `${base64url(encoder.encode(JSON.stringify(header)))}.${base64url(payloadBytes)}`;
   const keyObject = nodeKeyOf(key.key);
+  // crypto.sign signs with whatever key it is given; jose would have refused a key of another kind.
+  const fits = key.alg === 'EdDSA' ? keyObject.asymmetricKeyType === 'ed25519' : keyObject.asymmetricKeyType === 'ec' && keyObject.asymmetricKeyDetails?.namedCurve === 'prime256v1';
+  if (keyObject.type !== 'private' || !fits) throw new TypeError(`a ${key.alg} signature needs its own kind of private key`);
   const data = encoder.encode(signingInput);
   // JWS ES256 is the raw r‖s pair (RFC 7518 §3.4), not DER.
   const signature = key.alg === 'EdDSA' ? nodeCrypto.sign(null, data, keyObject) : nodeCrypto.sign('sha256', data, { key: keyObject, dsaEncoding: 'ieee-p1363' });

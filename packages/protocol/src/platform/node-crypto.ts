@@ -16,6 +16,7 @@ export interface NodeCrypto {
 export interface NodeKeyObject {
   readonly type: string;
   readonly asymmetricKeyType?: string;
+  readonly asymmetricKeyDetails?: { namedCurve?: string };
 }
 
 type WithBuiltins = { process?: { getBuiltinModule?: (id: string) => unknown } };
