@@ -45,4 +45,8 @@ describe('the SQLite file', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('still opens the stores without a file of their own', async () => {
+    for (const file of [':memory:', '']) await (await openSqliteStore(file)).close();
+  });
 });

@@ -12,7 +12,8 @@ import type { Database } from './schema.js';
  * acknowledged write survives a crash. `:memory:` gives a throwaway store.
  */
 export async function openSqliteStore(file: string): Promise<KyselyStore> {
-  if (file !== ':memory:') createPrivately(file);
+  // `:memory:` and '' (an anonymous temporary database) have no file of their own.
+  if (file !== ':memory:' && file !== '') createPrivately(file);
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');
