@@ -76,7 +76,8 @@ export function createHostApp(options: HostAppOptions) {
   const signedIn = (cookie: string | undefined) => (cookie ? sessions.get(cookie) : undefined);
   // Sign-in and sign-out change state: only from this app's own pages (no login CSRF). Browsers say
   // where a request comes from in Sec-Fetch-Site; `Origin` is "null" on these forms, since the
-  // pages send no referrer.
+  // pages send no referrer, so a browser without Sec-Fetch-Site (Safari before 16.4) cannot sign
+  // in here. Your SSO has its own protection.
   const fromHere = (c: Context) => {
     const site = c.req.header('Sec-Fetch-Site');
     return site ? site === 'same-origin' : c.req.header('Origin') === options.origin;
@@ -168,6 +169,10 @@ export function createHostApp(options: HostAppOptions) {
     if (!fromHere(c)) return c.text('sign in from this site', 403);
     const person = people.get(String((await c.req.parseBody()).person ?? ''));
     if (!person) return c.text('unknown person', 400);
+    // A new id at each sign-in (the previous one ends), and a bound on how many a demo keeps.
+    const previous = getCookie(c, SESSION);
+    if (previous) sessions.delete(previous);
+    if (sessions.size >= 10_000) sessions.delete(sessions.keys().next().value!);
     const session = randomBytes(32).toString('base64url');
     sessions.set(session, person);
     setCookie(c, SESSION, session, { httpOnly: true, sameSite: 'Strict', path: '/' });
