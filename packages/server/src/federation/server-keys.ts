@@ -76,15 +76,15 @@ export class ServerKeys {
    */
   async rotate(alg: 'EdDSA' | 'ES256' = 'EdDSA'): Promise<string> {
     // Peers pin every key, old ones included (what they signed must keep verifying), up to a bound.
-    const held = (await this.#peers.serverKeys()).length;
-    if (held >= MAX_PINNED_KEYS) {
-      throw new MutualError('conflict', `this server already has ${held} keys, as many as a peer pins: see docs/federation.md §14`);
+    const held = await this.#peers.serverKeys();
+    if (held.length >= MAX_PINNED_KEYS) {
+      throw new MutualError('conflict', `this server already has ${held.length} keys, as many as a peer pins: see docs/federation.md §14`);
     }
     const createdAt = new Date(this.#clock()).toISOString();
     // The kid starts with the time, so that keys sort by age and the newest signs. A key made while
     // the clock ran ahead must not stay on top: the new one always sorts after the newest there is.
     let stamp = createdAt.replace(/[-:.TZ]/g, '');
-    const newest = (await this.#peers.serverKeys())[0]?.kid.match(/^\d{17}/)?.[0];
+    const newest = held[0]?.kid.match(/^\d{17}/)?.[0];
     if (newest && stamp <= newest) stamp = String(BigInt(newest) + 1n);
     const generated = await generateKeys(alg, `${stamp}-${newId().slice(0, 8)}`);
     const peers = await this.#peers.listPeers();

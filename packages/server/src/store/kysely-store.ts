@@ -77,8 +77,8 @@ export class KyselyStore implements Store {
     this.#groupCommit = this.#notifies ? undefined : new GroupCommit(db);
   }
 
-  /** The statements every append (and the read after it) runs, compiled once (see precompiled-query.ts). */
-  readonly #appendQueries = {
+  /** The statements on hot paths (every append, the reads after it, every federated write), compiled once (see precompiled-query.ts). */
+  readonly #queries = {
     eventById: precompile(1, (db, id) => db.selectFrom('events').selectAll().where('id', '=', id!)),
     bumpGroup: precompile(1, (db, group) =>
       db
@@ -135,7 +135,7 @@ export class KyselyStore implements Store {
   }
 
   async getPerson(id: PersonId) {
-    const [row] = (await this.#appendQueries.personById(this.db, id)).rows;
+    const [row] = (await this.#queries.personById(this.db, id)).rows;
     return row && toPerson(row);
   }
 
@@ -176,7 +176,7 @@ export class KyselyStore implements Store {
   }
 
   async getSpace(id: string) {
-    const [row] = (await this.#appendQueries.spaceById(this.db, id)).rows;
+    const [row] = (await this.#queries.spaceById(this.db, id)).rows;
     return row && toSpace(row);
   }
 
@@ -225,7 +225,7 @@ export class KyselyStore implements Store {
   }
 
   async getGroup(id: string) {
-    const [row] = (await this.#appendQueries.group(this.db, id)).rows;
+    const [row] = (await this.#queries.group(this.db, id)).rows;
     return row && toGroup(row);
   }
 
@@ -236,9 +236,9 @@ export class KyselyStore implements Store {
 
   /** Reads a group and its members after `stamp` was taken, and keeps them under it. */
   async #readMembers(group: string, stamp: string): Promise<GroupMembers | undefined> {
-    const [row] = (await this.#appendQueries.group(this.db, group)).rows;
+    const [row] = (await this.#queries.group(this.db, group)).rows;
     if (!row) return undefined;
-    const { rows } = await this.#appendQueries.memberRoles(this.db, group);
+    const { rows } = await this.#queries.memberRoles(this.db, group);
     const members = { group: toGroup(row), lastSeq: Number(row.last_seq), roles: new Map(rows.map((m) => [m.person_id, m.role as Role])) };
     this.#members.set(group, stamp, members);
     return members;
@@ -352,20 +352,20 @@ export class KyselyStore implements Store {
 
   async #appendIn(trx: Kysely<Database>, id: string, draft: EventDraft, options: AppendOptions): Promise<StoredEvent> {
     if (options.request) await this.#rememberIn(trx, options.request);
-    const [existing] = (await this.#appendQueries.eventById(trx, id)).rows;
+    const [existing] = (await this.#queries.eventById(trx, id)).rows;
     if (existing) return toStored(existing);
-    const [bumped] = (await this.#appendQueries.bumpGroup(trx, draft.group)).rows;
+    const [bumped] = (await this.#queries.bumpGroup(trx, draft.group)).rows;
     if (!bumped) throw new MutualError('not_found', 'no such group');
     // Asked again here, with the group's row locked by the bump (PostgreSQL; SQLite writes one at
     // a time): a retry racing its first attempt finds it, where a read before the write did not.
     if (options.clientId) {
-      const [earlier] = (await this.#appendQueries.byClientId(trx, draft.group, draft.author, options.clientId)).rows;
+      const [earlier] = (await this.#queries.byClientId(trx, draft.group, draft.author, options.clientId)).rows;
       if (earlier) throw new EarlierWrite(toStored(earlier));
     }
     // Likewise, the author's role is asked again under the lock: a removal committed since the
     // route's check refuses the write rather than placing it after the removal.
     if (options.asMember) {
-      const [member] = (await this.#appendQueries.memberRole(trx, draft.group, draft.author)).rows;
+      const [member] = (await this.#queries.memberRole(trx, draft.group, draft.author)).rows;
       if (!member) throw new MutualError('not_a_member', 'not a member of this group');
       if (!canWrite(member.role as Role)) throw new MutualError('forbidden', 'observers cannot write in this group');
     }
@@ -376,7 +376,7 @@ export class KyselyStore implements Store {
     // Every other organisation with a member in the group gets the event — and an organisation
     // whose person was just removed gets that removal, then nothing more.
     if (bumped.kind !== 'internal') {
-      const members = (await this.#appendQueries.memberIds(trx, event.group)).rows;
+      const members = (await this.#queries.memberIds(trx, event.group)).rows;
       const targets = new Set(members.map((row) => domainOf(row.person_id)));
       if (event.type === 'member.removed') targets.add(domainOf(event.body.person));
       targets.delete(bumped.home);
@@ -468,14 +468,14 @@ export class KyselyStore implements Store {
   /** Inserts an event with its next position in its space (the space row lock orders commits). */
   async #insertEvent(trx: Kysely<Database>, event: GroupEvent, proof: string | null, clientId: string | null) {
     if (this.#notifies) await holdCursorHorizon(trx);
-    const [space] = (await this.#appendQueries.bumpSpace(trx, event.space)).rows;
+    const [space] = (await this.#queries.bumpSpace(trx, event.space)).rows;
     if (!space) throw new MutualError('not_found', 'no such space');
     const position = Number(space.last_pos);
     if (this.#notifies) {
       // Delivered to every listening process when (and only if) this transaction commits.
       await sql`select pg_notify(${SIGNAL_CHANNEL}, ${JSON.stringify({ ...signalOf({ cursor: position, event }), from: PROCESS_ID })})`.execute(trx);
     }
-    const { rows } = await this.#appendQueries.insertEvent(
+    const { rows } = await this.#queries.insertEvent(
       trx,
       ...[event.id, event.space, event.group, event.seq, event.type, event.author, event.at, JSON.stringify(event.body), clientId, proof, position],
     );
@@ -483,7 +483,7 @@ export class KyselyStore implements Store {
   }
 
   async findByClientId(group: string, author: PersonId, clientId: string) {
-    const [row] = (await this.#appendQueries.byClientId(this.db, group, author, clientId)).rows;
+    const [row] = (await this.#queries.byClientId(this.db, group, author, clientId)).rows;
     return row && toStored(row);
   }
 
