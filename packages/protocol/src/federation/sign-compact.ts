@@ -8,10 +8,10 @@ const encoder = new TextEncoder();
 /**
  * A compact JWS of `payload` as JSON with `alg`, `kid` and `typ` in its protected header, as jose's
  * `CompactSign` and `SignJWT` make it: every record (event proof, agreement signature), claim and
- * server request this server signs. On Node it is signed with `crypto.sign` directly: WebCrypto's asynchronous job cost twice
- * the CPU, and on a busy event loop a turn of latency per signature (docs/performance.md). Same
- * bytes: Ed25519 signatures are deterministic, and the header and payload are serialised as jose
- * serialises them (tested). Verifying stays with jose.
+ * server request this server signs. On Node it is signed with `crypto.sign` directly: WebCrypto's
+ * asynchronous job cost twice the CPU, and on a busy event loop a turn of latency per signature
+ * (docs/performance.md). Same bytes: Ed25519 signatures are deterministic, and the header and
+ * payload are serialised as jose serialises them (tested). Verifying stays with jose.
  */
 export async function signCompact(payload: object, typ: string, key: SigningKey): Promise<string> {
   const header = { alg: key.alg, kid: key.kid, typ };
