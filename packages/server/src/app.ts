@@ -1,8 +1,8 @@
 import { createEmbedTokenVerifier, MutualError, systemClock, type Clock } from '@mutual/protocol';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { agreementRoutes } from './api/agreements.js';
 import { apiCors } from './api/api-cors.js';
+import { limitBodies } from './api/body-limit.js';
 import { securityHeaders } from './api/security-headers.js';
 import { calendarApiRoutes, calendarFeedRoutes } from './calendar/calendar-routes.js';
 import { CalendarFeeds } from './calendar/feed-secrets.js';
@@ -82,16 +82,7 @@ export function createApp(options: CreateAppOptions) {
       maxAge: 600,
     }),
   );
-  const limitBody = bodyLimit({
-    maxSize: config.limits.bodyBytes,
-    onError: () => {
-      throw new MutualError('body_too_large', `bodies are limited to ${config.limits.bodyBytes} bytes`);
-    },
-  });
-  // GET and HEAD have no body; asking for one would build a Fetch Request for every read.
-  app.use('/api/*', function limitBodies(c, next) {
-    return c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next);
-  });
+  app.use('/api/*', limitBodies(config.limits.bodyBytes));
   app.use('/api/*', embedAuth({ verify, store, clock }));
   app.use('/api/*', notifications.contactMiddleware);
   app.openAPIRegistry.registerComponent('securitySchemes', 'embedToken', {
