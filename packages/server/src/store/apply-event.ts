@@ -25,6 +25,17 @@ const insertEntry = precompile(9, (db, id, group, parent, author, text, at, seq,
 );
 
 /**
+ * The event types whose projection below writes a group's row (other than its position) or its
+ * memberships: the store tells its membership cache before and after writing one. Keep in step
+ * with the `member.added`, `member.removed` and `group.changed` cases.
+ */
+const GROUP_OR_MEMBERS_TYPES: ReadonlySet<GroupEvent['type']> = new Set(['member.added', 'member.removed', 'group.changed']);
+
+export function changesGroupOrMembers(type: GroupEvent['type']): boolean {
+  return GROUP_OR_MEMBERS_TYPES.has(type);
+}
+
+/**
  * Updates the derived tables (entries, reactions, tasks, milestones, memberships) for one event,
  * inside the transaction that appended it. Each case is idempotent, so replaying a log rebuilds
  * the same state — except the cockpit's counters, which count each event the one time the store

@@ -9,14 +9,17 @@ export interface GroupMembers {
 
 /**
  * Groups and their members kept in memory for the membership check, by a store that owns its
- * database (SQLite). An entry is used only under the stamp it was read at — the store's count of
- * its own writes (raised before and after each) and SQLite's `data_version` (raised by any other
- * connection's commit) — so a removal made here, replicated here or made by another process is
- * seen by the very next check. Bounded: least recently used groups leave first.
+ * database (SQLite). An entry is used only under the stamps it was read at, each a count of the
+ * store's own writes (raised before and after each) with SQLite's `data_version` (raised by any
+ * other connection's commit): `stamp` for the whole entry (any log write can move `lastSeq`) and
+ * `memberStamp` for the group and its members alone (only writes that can change them raise it).
+ * So a removal made here, replicated here or made by another process is seen by the very next
+ * check, while a post only asks for the group's new position. Bounded: least recently used groups
+ * leave first.
  */
 export class GroupMembersCache {
   readonly #maxGroups: number;
-  readonly #entries = new Map<string, { stamp: string; members: GroupMembers }>();
+  readonly #entries = new Map<string, { stamp: string; memberStamp: string; members: GroupMembers }>();
   /** The most recently used group: using it again leaves the order as it is (no delete and set). */
   #newest: string | undefined;
 
@@ -24,6 +27,7 @@ export class GroupMembersCache {
     this.#maxGroups = maxGroups;
   }
 
+  /** The whole entry, `lastSeq` included, if nothing was written since `stamp`. */
   get(group: string, stamp: string): GroupMembers | undefined {
     const entry = this.#entries.get(group);
     if (!entry || entry.stamp !== stamp) return undefined;
@@ -35,9 +39,15 @@ export class GroupMembersCache {
     return entry.members;
   }
 
-  set(group: string, stamp: string, members: GroupMembers): void {
+  /** The group and its roles, if nothing that can change them was written since `memberStamp`; its `lastSeq` may be behind. */
+  members(group: string, memberStamp: string): GroupMembers | undefined {
+    const entry = this.#entries.get(group);
+    return entry?.memberStamp === memberStamp ? entry.members : undefined;
+  }
+
+  set(group: string, stamp: string, memberStamp: string, members: GroupMembers): void {
     this.#entries.delete(group);
-    this.#entries.set(group, { stamp, members });
+    this.#entries.set(group, { stamp, memberStamp, members });
     this.#newest = group;
     if (this.#entries.size > this.#maxGroups) this.#entries.delete(this.#entries.keys().next().value!);
   }

@@ -24,7 +24,7 @@ import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import { SIGNAL_CHANNEL } from '../live/postgres-notifier.js';
 import { PROCESS_ID } from '../process-id.js';
 import { signalOf } from '../live/hub.js';
-import { applyEvent } from './apply-event.js';
+import { applyEvent, changesGroupOrMembers } from './apply-event.js';
 import { holdCursorHorizon } from './committed-cursor.js';
 import { GroupCommit } from './group-commit.js';
 import { GroupMembersCache, type GroupMembers } from './group-members-cache.js';
@@ -54,8 +54,10 @@ export class KyselyStore implements Store {
   readonly #groupCommit: GroupCommit | undefined;
   /** Raised before and after each write to `people` here: part of {@link GroupAccess.sideVersion}. */
   #peopleWrites = 0;
-  /** Raised before and after each write here that can change a group or its members. */
-  #groupWrites = 0;
+  /** Raised before and after each log write here: any of them can move a group's `last_seq`. */
+  #logWrites = 0;
+  /** Raised before and after each write here that can change a group's row or its members. */
+  #memberWrites = 0;
   /** On SQLite, `data_version` of this connection: it changes when another connection commits. */
   readonly #dataVersion: (() => number) | undefined;
   /** Groups and members for the membership check, on SQLite only (group-members-cache.ts). */
@@ -118,6 +120,7 @@ export class KyselyStore implements Store {
     group: precompile(1, (db, group) => db.selectFrom('groups').selectAll().where('id', '=', group!)),
     spaceById: precompile(1, (db, id) => db.selectFrom('spaces').selectAll().where('id', '=', id!)),
     personById: precompile(1, (db, id) => db.selectFrom('people').selectAll().where('id', '=', id!)),
+    lastSeq: precompile(1, (db, group) => db.selectFrom('groups').select('last_seq').where('id', '=', group!)),
     memberRoles: precompile(1, (db, group) => db.selectFrom('memberships').select(['person_id', 'role']).where('group_id', '=', group!)),
     memberRole: precompile(2, (db, group, person) =>
       db.selectFrom('memberships').select('role').where('group_id', '=', group!).where('person_id', '=', person!),
@@ -127,11 +130,30 @@ export class KyselyStore implements Store {
     ),
   };
 
-  /** A log write in a transaction of its own or, on SQLite, in a shared commit (see GroupCommit). */
-  #logWrite<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-    this.#groupWrites++;
+  /**
+   * A log write in a transaction of its own or, on SQLite, in a shared commit (see GroupCommit).
+   * `changesMembers`: it may write a group's row or its memberships (see changesGroupOrMembers).
+   */
+  #logWrite<T>(work: (trx: Kysely<Database>) => Promise<T>, changesMembers = false): Promise<T> {
+    this.#logWrites++;
+    if (changesMembers) this.#memberWrites++;
     const written = this.#groupCommit ? this.#groupCommit.run(work) : this.db.transaction().execute(work);
-    return written.finally(() => this.#groupWrites++);
+    return written.finally(() => {
+      this.#logWrites++;
+      if (changesMembers) this.#memberWrites++;
+    });
+  }
+
+  /** A write of a group's row outside the log (creating or updating it). */
+  #groupRowWrite(write: () => Promise<unknown>): Promise<void> {
+    this.#logWrites++;
+    this.#memberWrites++;
+    return write()
+      .then(() => undefined)
+      .finally(() => {
+        this.#logWrites++;
+        this.#memberWrites++;
+      });
   }
 
   async getPerson(id: PersonId) {
@@ -197,31 +219,31 @@ export class KyselyStore implements Store {
 
   async upsertGroup(group: Group, at: string) {
     const row = { kind: group.kind, workstream: group.workstream ?? null, name: group.name };
-    this.#groupWrites++;
-    await this.db
-      .insertInto('groups')
-      .values({ id: group.id, space_id: group.space, home: group.home, last_seq: 0, created_at: at, ...row })
-      .onConflict((oc) => oc.column('id').doUpdateSet(row))
-      .execute()
-      .finally(() => this.#groupWrites++);
+    await this.#groupRowWrite(() =>
+      this.db
+        .insertInto('groups')
+        .values({ id: group.id, space_id: group.space, home: group.home, last_seq: 0, created_at: at, ...row })
+        .onConflict((oc) => oc.column('id').doUpdateSet(row))
+        .execute(),
+    );
   }
 
   async createGroup(group: Group, at: string) {
-    this.#groupWrites++;
-    await this.db
-      .insertInto('groups')
-      .values({
-        id: group.id,
-        space_id: group.space,
-        kind: group.kind,
-        workstream: group.workstream ?? null,
-        name: group.name,
-        home: group.home,
-        last_seq: 0,
-        created_at: at,
-      })
-      .execute()
-      .finally(() => this.#groupWrites++);
+    await this.#groupRowWrite(() =>
+      this.db
+        .insertInto('groups')
+        .values({
+          id: group.id,
+          space_id: group.space,
+          kind: group.kind,
+          workstream: group.workstream ?? null,
+          name: group.name,
+          home: group.home,
+          last_seq: 0,
+          created_at: at,
+        })
+        .execute(),
+    );
   }
 
   async getGroup(id: string) {
@@ -234,14 +256,35 @@ export class KyselyStore implements Store {
     return rows.map(toGroup);
   }
 
-  /** Reads a group and its members after `stamp` was taken, and keeps them under it. */
-  async #readMembers(group: string, stamp: string): Promise<GroupMembers | undefined> {
+  /**
+   * Reads what the membership cache lacks after the stamps were taken, and keeps it under them:
+   * only the group's position when its members are as cached (a post was written since), else the
+   * group and all its members.
+   */
+  async #readMembers(group: string, stamp: string, memberStamp: string): Promise<GroupMembers | undefined> {
+    const known = this.#members.members(group, memberStamp);
+    if (known) {
+      const [row] = (await this.#queries.lastSeq(this.db, group)).rows;
+      if (!row) return undefined;
+      const members = { ...known, lastSeq: Number(row.last_seq) };
+      this.#members.set(group, stamp, memberStamp, members);
+      return members;
+    }
     const [row] = (await this.#queries.group(this.db, group)).rows;
     if (!row) return undefined;
     const { rows } = await this.#queries.memberRoles(this.db, group);
     const members = { group: toGroup(row), lastSeq: Number(row.last_seq), roles: new Map(rows.map((m) => [m.person_id, m.role as Role])) };
-    this.#members.set(group, stamp, members);
+    this.#members.set(group, stamp, memberStamp, members);
     return members;
+  }
+
+  /** The organisations with a member in `group`: from the membership cache while its members are as read, else from the store. */
+  async #memberDomains(trx: Kysely<Database>, group: string): Promise<Set<string>> {
+    const known = this.#dataVersion && this.#members.members(group, `${this.#memberWrites}:${this.#dataVersion()}`);
+    const people = known ? known.roles.keys() : (await this.#queries.memberIds(trx, group)).rows.map((row) => row.person_id);
+    const domains = new Set<string>();
+    for (const person of people) domains.add(domainOf(person));
+    return domains;
   }
 
   async getRole(group: string, person: PersonId) {
@@ -271,8 +314,8 @@ export class KyselyStore implements Store {
     if (this.#dataVersion) {
       // SQLite, this process's connection: from memory while nothing was written since.
       const dataVersion = this.#dataVersion();
-      const stamp = `${this.#groupWrites}:${dataVersion}`;
-      const members = this.#members.get(group, stamp) ?? (await this.#readMembers(group, stamp));
+      const stamp = `${this.#logWrites}:${dataVersion}`;
+      const members = this.#members.get(group, stamp) ?? (await this.#readMembers(group, stamp, `${this.#memberWrites}:${dataVersion}`));
       if (!members) return undefined;
       const { lastSeq, roles } = members;
       return { group: members.group, role: roles.get(person), lastSeq, sideVersion: `${this.#peopleWrites}:${dataVersion}` };
@@ -340,7 +383,7 @@ export class KyselyStore implements Store {
   async append(draft: EventDraft, options: AppendOptions = {}): Promise<StoredEvent> {
     const id = await eventId(draft);
     try {
-      return await this.#logWrite((trx) => this.#appendIn(trx, id, draft, options));
+      return await this.#logWrite((trx) => this.#appendIn(trx, id, draft, options), changesGroupOrMembers(draft.type));
     } catch (error) {
       if (!(error instanceof EarlierWrite)) throw error;
       // Its own write was rolled back; the request that carried the retry is still remembered.
@@ -376,8 +419,7 @@ export class KyselyStore implements Store {
     // Every other organisation with a member in the group gets the event — and an organisation
     // whose person was just removed gets that removal, then nothing more.
     if (bumped.kind !== 'internal') {
-      const members = (await this.#queries.memberIds(trx, event.group)).rows;
-      const targets = new Set(members.map((row) => domainOf(row.person_id)));
+      const targets = await this.#memberDomains(trx, event.group);
       if (event.type === 'member.removed') targets.add(domainOf(event.body.person));
       targets.delete(bumped.home);
       for (const target of [...targets].sort()) {
@@ -388,7 +430,7 @@ export class KyselyStore implements Store {
   }
 
   async applyReplicated(sealed: SealedEvent): Promise<ReplicaOutcome> {
-    return this.#logWrite((trx) => this.#applyReplicatedIn(trx, sealed));
+    return this.#logWrite((trx) => this.#applyReplicatedIn(trx, sealed), changesGroupOrMembers(sealed.event.type));
   }
 
   async applyReplicatedInOrder(events: readonly SealedEvent[], request?: RequestRecord): Promise<ReplicaOutcome[]> {
@@ -399,7 +441,7 @@ export class KyselyStore implements Store {
       const outcomes: ReplicaOutcome[] = [];
       for (const sealed of events) outcomes.push(await this.#applyReplicatedIn(trx, sealed));
       return outcomes;
-    });
+    }, events.some((sealed) => changesGroupOrMembers(sealed.event.type)));
   }
 
   /** Remembers the authorising request inside the write's transaction; a replay fails the write. */
@@ -461,7 +503,7 @@ export class KyselyStore implements Store {
   }
 
   async lastSeq(group: string) {
-    const row = await this.db.selectFrom('groups').select('last_seq').where('id', '=', group).executeTakeFirst();
+    const [row] = (await this.#queries.lastSeq(this.db, group)).rows;
     return Number(row?.last_seq ?? 0);
   }
 

@@ -158,6 +158,30 @@ export function describeStoreConformance(name: string, openStore: () => Promise<
       });
     });
 
+    it('follows posts, renames, additions and removals on the very next check, and queues for an organisation from its first member on', async () => {
+      await withSpace(async (store) => {
+        await append(store, 'g1', 'member.added', { person: 'ana@seller.test', role: 'member' });
+        const start = (await store.groupAccess('g1', 'ana@seller.test'))!;
+        const post = await append(store, 'g1', 'post', { text: 'only the position moves' });
+        const afterPost = (await store.groupAccess('g1', 'ana@seller.test'))!;
+        assert.equal(afterPost.lastSeq, start.lastSeq + 1);
+        assert.equal(afterPost.role, 'member');
+        assert.deepEqual(await store.outbox.pending(), [], 'nobody outside the home yet: nothing to deliver');
+        await append(store, 'g1', 'group.changed', { name: 'Proof of concept' });
+        assert.equal((await store.groupAccess('g1', 'ana@seller.test'))?.group.name, 'Proof of concept');
+        await append(store, 'g1', 'member.added', { person: 'sam@buyer.test', role: 'member' });
+        assert.equal((await store.groupAccess('g1', 'sam@buyer.test'))?.role, 'member');
+        const next = await append(store, 'g1', 'post', { text: 'the buyer gets this one' });
+        const delivered = (await store.outbox.pending()).filter((item) => item.kind === 'deliver').map((item) => [item.target, item.eventId]);
+        assert.ok(delivered.some(([target, id]) => target === 'buyer.test' && id === next.event.id), JSON.stringify(delivered));
+        assert.ok(!delivered.some(([, id]) => id === post.event.id), 'what was written before the buyer joined stays home');
+        await append(store, 'g1', 'member.removed', { person: 'ana@seller.test' });
+        const removed = (await store.groupAccess('g1', 'ana@seller.test'))!;
+        assert.equal(removed.role, undefined);
+        assert.equal(removed.lastSeq, start.lastSeq + 5);
+      });
+    });
+
     it('derives tasks, milestones and memberships from the log', async () => {
       await withSpace(async (store) => {
         await append(store, 'g1', 'task.created', { task: 't1', title: 'POC', status: 'todo', owner: 'sam@buyer.test', due: '2027-02-01' });
