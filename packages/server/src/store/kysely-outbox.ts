@@ -141,32 +141,44 @@ export class KyselyOutbox implements OutboxStore {
   }
 }
 
-/**
- * Adds an item inside whatever transaction `db` is. A new item waits as long as the target's
- * queue already does, so backoff is not undone by fresh writes.
- */
-export async function enqueueOutbox(db: Kysely<Database>, item: NewOutboxItem, at: string): Promise<number> {
-  const waiting = await db
+// Every append to a group with members elsewhere enqueues: compiled once.
+const waitingQuery = precompile(1, (db, target) =>
+  db
     .selectFrom('outbox')
-    .select((eb) => eb.fn.max('next_attempt_at').as('next'))
-    .where('target', '=', item.target)
+    .select('next_attempt_at')
+    .where('target', '=', target!)
     .where('failed_at', 'is', null)
-    .executeTakeFirst();
-  const inserted = await db
+    .orderBy('id', 'desc')
+    .limit(1),
+);
+const insertQuery = precompile(7, (db, target, kind, group, eventId, payload, createdAt, next) =>
+  db
     .insertInto('outbox')
     .values({
-      target: item.target,
-      kind: item.kind,
-      group_id: item.group ?? null,
-      event_id: item.eventId ?? null,
-      payload: item.payload ?? null,
-      created_at: at,
+      target: target!,
+      kind: kind as OutboxTable['kind'],
+      group_id: group!,
+      event_id: eventId!,
+      payload: payload!,
+      created_at: createdAt!,
       attempts: 0,
-      next_attempt_at: Number(waiting?.next ?? 0),
+      next_attempt_at: next as unknown as number,
       last_error: null,
       failed_at: null,
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(inserted.id);
+    .returning('id'),
+);
+
+/**
+ * Adds an item inside whatever transaction `db` is. A new item waits as long as the target's
+ * queue already does, so backoff is not undone by fresh writes. The target's waiting items all
+ * share one `next_attempt_at` (a new item copies it, `retryLater` sets it on all of them), so the
+ * newest one says it: one row through the `outbox_due` index, however long the queue of a peer
+ * that is down has grown, where the greatest of them all read every one.
+ */
+export async function enqueueOutbox(db: Kysely<Database>, item: NewOutboxItem, at: string): Promise<number> {
+  const [waiting] = (await waitingQuery(db, item.target)).rows;
+  const next = Number(waiting?.next_attempt_at ?? 0);
+  const [inserted] = (await insertQuery(db, item.target, item.kind, item.group ?? null, item.eventId ?? null, item.payload ?? null, at, next)).rows;
+  return Number(inserted!.id);
 }

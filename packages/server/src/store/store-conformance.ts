@@ -182,6 +182,22 @@ export function describeStoreConformance(name: string, openStore: () => Promise<
       });
     });
 
+    it('keeps a peer’s backoff for items queued after it, and leaves other peers’ queues alone', async () => {
+      await withSpace(async (store) => {
+        const now = Date.parse(AT);
+        const item = (target: string, n: number) => ({ target, kind: 'deliver' as const, group: 'g1', eventId: `e${n}` });
+        const first = await store.outbox.enqueue(item('down.test', 1), AT);
+        await store.outbox.enqueue(item('up.test', 2), AT);
+        assert.deepEqual((await store.outbox.dueTargets(now)).sort(), ['down.test', 'up.test']);
+        await store.outbox.retryLater('down.test', [first], now + 60_000, 'connection refused');
+        await store.outbox.enqueue(item('down.test', 3), AT);
+        await store.outbox.enqueue(item('up.test', 4), AT);
+        assert.deepEqual(await store.outbox.dueTargets(now), ['up.test'], 'a new item waits as long as its queue already does');
+        assert.deepEqual((await store.outbox.dueTargets(now + 60_000)).sort(), ['down.test', 'up.test']);
+        assert.deepEqual((await store.outbox.head('down.test', 10)).map((queued) => [queued.eventId, queued.attempts]), [['e1', 1], ['e3', 0]]);
+      });
+    });
+
     it('derives tasks, milestones and memberships from the log', async () => {
       await withSpace(async (store) => {
         await append(store, 'g1', 'task.created', { task: 't1', title: 'POC', status: 'todo', owner: 'sam@buyer.test', due: '2027-02-01' });
