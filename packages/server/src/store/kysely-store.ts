@@ -114,6 +114,9 @@ export class KyselyStore implements Store {
         })
         .returning('cursor'),
     ),
+    // A delivery's apply, event by event.
+    eventAt: precompile(2, (db, group, seq) => db.selectFrom('events').select('id').where('group_id', '=', group!).where('seq', '=', seq as unknown as number)),
+    setLastSeq: precompile(2, (db, group, seq) => db.updateTable('groups').set({ last_seq: seq as unknown as number }).where('id', '=', group!)),
     memberIds: precompile(1, (db, group) => db.selectFrom('memberships').select('person_id').where('group_id', '=', group!)),
     // The membership check's cache is read again after every log write (#readMembers); the group,
     // its space and a person are also looked up by every federated write and delivery.
@@ -450,17 +453,17 @@ export class KyselyStore implements Store {
   }
 
   async #applyReplicatedIn(trx: Kysely<Database>, { event, proof }: SealedEvent): Promise<ReplicaOutcome> {
-    const group = await trx.selectFrom('groups').select('last_seq').where('id', '=', event.group).executeTakeFirst();
+    const [group] = (await this.#queries.lastSeq(trx, event.group)).rows;
     if (!group) throw new MutualError('not_found', 'no such group');
     const last = Number(group.last_seq);
     if (event.seq <= last) {
-      const there = await trx.selectFrom('events').select('id').where('group_id', '=', event.group).where('seq', '=', event.seq).executeTakeFirst();
+      const [there] = (await this.#queries.eventAt(trx, event.group, event.seq)).rows;
       return there?.id === event.id ? { outcome: 'duplicate' } : { outcome: 'conflict' };
     }
     if (event.seq !== last + 1) return { outcome: 'gap', expected: last + 1 };
-    const clash = await trx.selectFrom('events').select('id').where('id', '=', event.id).executeTakeFirst();
+    const [clash] = (await this.#queries.eventById(trx, event.id)).rows;
     if (clash) return { outcome: 'conflict' };
-    await trx.updateTable('groups').set({ last_seq: event.seq }).where('id', '=', event.group).execute();
+    await this.#queries.setLastSeq(trx, event.group, event.seq);
     const clientId = 'clientId' in event.body && typeof event.body.clientId === 'string' ? event.body.clientId : null;
     const { cursor, position } = await this.#insertEvent(trx, event, proof, clientId);
     await applyEvent(trx, event, cursor);
