@@ -175,9 +175,12 @@ describe('the client API', () => {
   });
 
   it('creates and moves tasks, and sets milestones', async () => {
+    const outsider = await call('/api/groups/acme.plan/tasks', 'POST', { title: 'Owned from outside', owner: 'sam@buyer.test' });
+    assert.equal(outsider.status, 400, 'an owner must be a member of the group');
+    assert.equal(outsider.body.code, 'invalid_request');
     const created = await call('/api/groups/acme.plan/tasks', 'POST', {
       title: 'Security questionnaire',
-      owner: 'sam@buyer.test',
+      owner: ANA,
       due: '2027-01-15',
       workstream: 'proof',
       deliverable: 'Signed questionnaire',
@@ -190,6 +193,15 @@ describe('the client API', () => {
     assert.equal((await call('/api/groups/acme.plan/tasks/nope', 'PATCH', { status: 'done' })).status, 404);
     assert.equal((await call(`/api/groups/acme.plan/tasks/${created.body.id}`, 'PATCH', {})).status, 400);
     assert.equal((await call(`/api/groups/acme.plan/tasks/${created.body.id}`, 'PATCH', { status: 'lost' })).status, 400);
+    assert.equal((await call(`/api/groups/acme.plan/tasks/${created.body.id}`, 'PATCH', { owner: 'sam@buyer.test' })).status, 400);
+    // An owner who has left the group stays owner until someone changes it.
+    await org.admin.addPerson({ id: 'leo@seller.test', name: 'Leo' });
+    await org.admin.addMember('acme.plan', 'leo@seller.test');
+    assert.equal((await call(`/api/groups/acme.plan/tasks/${created.body.id}`, 'PATCH', { owner: 'leo@seller.test' })).body.owner, 'leo@seller.test');
+    await org.admin.removeMember('acme.plan', 'leo@seller.test');
+    const kept = await call(`/api/groups/acme.plan/tasks/${created.body.id}`, 'PATCH', { owner: 'leo@seller.test', status: 'blocked' });
+    assert.equal(kept.status, 200);
+    assert.equal(kept.body.owner, 'leo@seller.test');
     // null removes an owner or a due date; other fields cannot be null.
     const cleared = await call(`/api/groups/acme.plan/tasks/${created.body.id}`, 'PATCH', { owner: null, due: null });
     assert.equal(cleared.status, 200);

@@ -10,6 +10,7 @@ export type TaskStatus = z.infer<typeof TaskStatusSchema>;
 /** The fields of a task that people edit. */
 export const TaskFieldsSchema = z.object({
   title: z.string().trim().min(1).max(200),
+  /** A member of the task's group (the client API refuses anyone else; an owner who left may stay). */
   owner: PersonIdSchema.optional(),
   due: DateOnlySchema.optional(),
   status: TaskStatusSchema,

@@ -11,7 +11,7 @@ import {
   TaskSchema,
 } from '@mutual/protocol';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireMember, requireWriter } from './access.js';
+import { requireMember, requireOwnerInGroup, requireWriter } from './access.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { body, json, problems, queued, security } from './openapi.js';
 
@@ -93,6 +93,7 @@ export function taskRoutes({ store, writer }: AppDeps) {
       const { group } = c.req.valid('param');
       const fields = c.req.valid('json');
       const access = await requireWriter(store, group, c.var.person);
+      await requireOwnerInGroup(store, group, fields.owner);
       const task = newId();
       const result = await writer.write({
         space: access.group.space,
@@ -108,7 +109,9 @@ export function taskRoutes({ store, writer }: AppDeps) {
       const { group, task } = c.req.valid('param');
       const changes = c.req.valid('json');
       const access = await requireWriter(store, group, c.var.person);
-      if (!(await store.getTask(group, task))) throw new MutualError('not_found', 'no such task in this group');
+      const existing = await store.getTask(group, task);
+      if (!existing) throw new MutualError('not_found', 'no such task in this group');
+      await requireOwnerInGroup(store, group, changes.owner, existing.owner);
       const result = await writer.write({
         space: access.group.space,
         group,

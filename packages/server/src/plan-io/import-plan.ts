@@ -32,6 +32,14 @@ export async function importPlan(store: Store, admin: Admin, spaceId: string, in
     if (!group || group.space !== spaceId) throw new MutualError('not_found', `no group ${id}: create it first`);
     if (group.home !== domain) throw new MutualError('not_home', `${id} is homed on ${group.home}: import its plan there`);
   }
+  // A task's new owner must be in its group, as on the API (an owner who has left may stay).
+  for (const { group: slug, id, owner } of plan.tasks) {
+    const group = `${spaceId}.${slug}`;
+    if (!owner || owner === (await store.getTask(group, id))?.owner) continue;
+    if (!(await store.getRole(group, owner))) {
+      throw new MutualError('invalid_request', `task ${id}: the owner ${owner} is not a member of ${group}; add them to the group first, or leave the owner empty`);
+    }
+  }
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, milestones: 0 };
   for (const { group: slug, id, ...fields } of plan.tasks) {
     const group = `${spaceId}.${slug}`;

@@ -42,6 +42,10 @@ describe('plan export and import', () => {
   it('round-trips through JSON into another space, and re-importing changes nothing', async () => {
     const plan = JSON.parse(JSON.stringify(await exportPlan(org.server.store, 'acme'))) as Plan;
     await templates.createSpace({ id: 'copy-json', name: 'Copy', buyer: 'buyer.test', template: 'empty' });
+    // A task's owner must be in its group here too: nothing is written until they are.
+    await assert.rejects(importPlan(org.server.store, org.admin, 'copy-json', plan), (error) => isMutualError(error) && error.code === 'invalid_request' && /alice@seller\.test is not a member of copy-json\.proof/.test(error.message));
+    assert.deepEqual((await exportPlan(org.server.store, 'copy-json')).tasks, []);
+    await org.admin.addMember('copy-json.proof', alice);
     const summary = await importPlan(org.server.store, org.admin, 'copy-json', plan);
     assert.deepEqual(summary, { created: plan.tasks.length, updated: 0, unchanged: 0, milestones: plan.milestones.length });
     assert.deepEqual(withoutSpace(await exportPlan(org.server.store, 'copy-json')), withoutSpace(plan));
@@ -65,6 +69,7 @@ describe('plan export and import', () => {
     assert.deepEqual(planFromCsv(csv, plan.space), plan, 'reading gives back the exact texts');
 
     await templates.createSpace({ id: 'copy-csv', name: 'Copy', buyer: 'buyer.test', template: 'empty' });
+    await org.admin.addMember('copy-csv.proof', alice);
     await importPlan(org.server.store, org.admin, 'copy-csv', planFromCsv(csv, { id: 'copy-csv', name: 'Copy' }));
     assert.deepEqual(withoutSpace(await exportPlan(org.server.store, 'copy-csv')), withoutSpace(plan));
     assert.equal((await org.server.store.getTask('copy-csv.contract', 'hostile-0'))?.title, hostileTitles[0]);
