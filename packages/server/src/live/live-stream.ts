@@ -2,6 +2,7 @@ import type { Clock, PersonId } from '@mutual/protocol';
 import type { Store } from '../store/store.js';
 import { membershipChangeOf } from './hub.js';
 import { liveFrame } from './live-frame.js';
+import { reactionTotals } from './reaction-totals.js';
 import type { SseSink } from './sse-body.js';
 import type { SpaceTail, TailEntry } from './space-tail.js';
 
@@ -247,7 +248,10 @@ export class LiveStream {
     for (;;) {
       const batch = await this.#store.eventsAfter([...this.#groups], this.#scanned, PAGE);
       if (batch.length === 0) break;
-      const people = await this.#store.getPeople(batch.map(({ event }) => event.author));
+      const [people, reactions] = await Promise.all([
+        this.#store.getPeople(batch.map(({ event }) => event.author)),
+        reactionTotals(this.#store, batch),
+      ]);
       for (const stored of batch) {
         if (this.#closed) return;
         if (membershipChangeOf(stored.event) === this.person && stored.cursor > this.#groupsAt) {
@@ -257,7 +261,8 @@ export class LiveStream {
         // Groups may have changed while the page was read: a group left is not sent from here on.
         if (!this.#groups.has(stored.event.group)) continue;
         this.cursor = this.#scanned = stored.cursor;
-        if (!this.#write(liveFrame(stored, people.get(stored.event.author)), this.#clock())) await this.#clientDrained();
+        const frame = liveFrame(stored, people.get(stored.event.author), reactions.get(stored.event.id));
+        if (!this.#write(frame, this.#clock())) await this.#clientDrained();
       }
       if (batch.length < PAGE) break;
     }

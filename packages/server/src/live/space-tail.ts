@@ -2,6 +2,7 @@ import type { Person, PersonId } from '@mutual/protocol';
 import type { Store, StoredEvent } from '../store/store.js';
 import { membershipChangeOf } from './hub.js';
 import { liveFrame } from './live-frame.js';
+import { reactionTotals } from './reaction-totals.js';
 
 /** A new event of the space, with its author, and the bytes every stream of the space sends for it. */
 export interface TailEntry {
@@ -132,13 +133,17 @@ export class SpaceTail {
     for (;;) {
       const batch = await this.#store.spaceEventsAfter(this.#space, this.#readUpTo, PAGE);
       if (batch.length === 0) return;
-      const people = await this.#store.getPeople(batch.map(({ event }) => event.author as PersonId));
+      const [people, reactions] = await Promise.all([
+        this.#store.getPeople(batch.map(({ event }) => event.author as PersonId)),
+        reactionTotals(this.#store, batch),
+      ]);
       // From here to the end of the step nothing awaits: streams see the entries and the joined
       // chunks change together (a stream may call framesFrom while the people above are read).
       this.#joined.clear();
       for (const stored of batch) {
         const author = people.get(stored.event.author as PersonId);
-        this.#entries.push({ stored, author, frame: liveFrame(stored, author), membershipOf: membershipChangeOf(stored.event) });
+        const frame = liveFrame(stored, author, reactions.get(stored.event.id));
+        this.#entries.push({ stored, author, frame, membershipOf: membershipChangeOf(stored.event) });
       }
       this.#readUpTo = batch[batch.length - 1]!.cursor;
       if (this.#entries.length > this.#window) {

@@ -14,6 +14,7 @@ import {
   type Person,
   type PersonId,
   type ReactionCount,
+  type ReactionTotal,
   type Role,
   type SealedEvent,
   type Space,
@@ -622,6 +623,23 @@ export class KyselyStore implements Store {
         .filter((reply) => reply.parent_id === row.id && reply.group_id === row.group_id)
         .map((reply) => ({ ...this.#entry(reply, people, reactions), parent: row.id })),
     }));
+  }
+
+  async reactionTotals(group: string, entries: readonly string[]) {
+    const totals = new Map<string, ReactionTotal[]>();
+    if (entries.length === 0) return totals;
+    const own = await this.db.selectFrom('entries').select('id').where('group_id', '=', group).where('id', 'in', [...entries]).execute();
+    if (own.length === 0) return totals;
+    for (const { id } of own) totals.set(id, []);
+    const rows = await this.db
+      .selectFrom('reactions')
+      .select(['entry_id', 'emoji', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('entry_id', 'in', own.map(({ id }) => id))
+      .groupBy(['entry_id', 'emoji'])
+      .orderBy('emoji')
+      .execute();
+    for (const row of rows) totals.get(row.entry_id)!.push({ emoji: row.emoji, count: Number(row.count) });
+    return totals;
   }
 
   async reactionsOf(entry: string, viewer: PersonId) {

@@ -137,6 +137,24 @@ export function describeStoreConformance(name: string, openStore: () => Promise<
       });
     });
 
+    it('totals the reactions of entries of one group only, in emoji order', async () => {
+      await withSpace(async (store) => {
+        const post = await append(store, 'g1', 'post', { text: 'hello' });
+        const quiet = await append(store, 'g1', 'post', { text: 'nobody reacts' });
+        const elsewhere = await append(store, 'g2', 'post', { text: 'another group' });
+        await append(store, 'g1', 'reaction', { target: post.event.id, emoji: '👍', on: true });
+        await append(store, 'g1', 'reaction', { target: post.event.id, emoji: '👍', on: true }, 'bob@seller.test');
+        await append(store, 'g1', 'reaction', { target: post.event.id, emoji: '🎉', on: true }, 'bob@seller.test');
+        await append(store, 'g2', 'reaction', { target: elsewhere.event.id, emoji: '👀', on: true });
+        const totals = await store.reactionTotals('g1', [post.event.id, quiet.event.id, elsewhere.event.id]);
+        const shared = (await store.sharedFeedPage({ group: 'g1', limit: 10 })).posts.find((p) => p.id === post.event.id)!;
+        assert.deepEqual(totals.get(post.event.id), shared.reactions.map(({ emoji, count }) => ({ emoji, count })), 'as a page orders them');
+        assert.deepEqual(totals.get(quiet.event.id), []);
+        assert.equal(totals.has(elsewhere.event.id), false, 'another group’s entry is not this group’s to total');
+        assert.deepEqual(await store.reactionTotals('g1', []), new Map());
+      });
+    });
+
     it('reads a group, a person’s role in it and its log position together', async () => {
       await withSpace(async (store) => {
         assert.equal(await store.groupAccess('nope', 'ana@seller.test'), undefined);

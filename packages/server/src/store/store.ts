@@ -11,6 +11,7 @@ import type {
   Person,
   PersonId,
   ReactionCount,
+  ReactionTotal,
   Role,
   Space,
   Task,
@@ -174,6 +175,8 @@ export interface Store {
   sharedFeedPage(query: Omit<FeedQuery, 'viewer'>): Promise<SharedFeedPage>;
   getEntry(group: string, id: string, viewer: PersonId): Promise<FeedPost | FeedReply | undefined>;
   reactionsOf(entry: string, viewer: PersonId): Promise<ReactionCount[]>;
+  /** Each entry's reactions in emoji order, for entries of `group` only (others are absent; `[]` when none): a live reaction's totals. */
+  reactionTotals(group: string, entries: readonly string[]): Promise<Map<string, ReactionTotal[]>>;
   listTasks(group: string): Promise<Task[]>;
   getTask(group: string, id: string): Promise<Task | undefined>;
   listMilestones(group: string): Promise<Milestone[]>;

@@ -1,0 +1,130 @@
+// A reaction's live message carries its entry's counts, so that a reader sets them rather than
+// adding one: the log keeps reactions that change nothing (given twice, from two tabs or a peer),
+// and a reader may already have counted one from a page.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { systemClock, type LiveMessage, type ReactionTotal } from '@mutual/protocol';
+import { startTestOrganisation, type TestOrganisation } from '../testing/test-organisation.js';
+import { LiveStream } from './live-stream.js';
+import type { SseSink } from './sse-body.js';
+import { SpaceTail } from './space-tail.js';
+
+const ANA = 'ana@seller.test';
+const BOB = 'bob@seller.test';
+
+/** The live messages a stream wrote. */
+function recordingSink(): SseSink & { messages: () => LiveMessage[] } {
+  const chunks: Uint8Array[] = [];
+  return {
+    write: (chunk) => (chunks.push(chunk), true),
+    end: () => undefined,
+    messages: () =>
+      [...Buffer.concat(chunks).toString('utf8').matchAll(/^event: group-event\nid: \d+\ndata: (.*)$/gm)].map(
+        ([, data]) => JSON.parse(data!) as LiveMessage,
+      ),
+  };
+}
+
+// The shared tail, and a stream further behind than the tail keeps (a window of one event).
+const PATHS = [
+  ['the shared tail', undefined],
+  ['its own catch-up from the store', 1],
+] as const;
+
+describe("a reaction's live message", () => {
+  let org: TestOrganisation;
+
+  const post = async (group: string, text: string): Promise<string> => {
+    const response = await fetch(`${org.url}/api/groups/${group}/posts`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await org.token(ANA)}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text }),
+    });
+    assert.equal(response.status, 201);
+    return ((await response.json()) as { id: string }).id;
+  };
+
+  /** Appends a reaction as it is, changing something or not (as one replicated from a peer may be). */
+  const react = (group: string, author: string, target: string, emoji: string, on: boolean) =>
+    org.server.store.append({ space: 'acme', group, author, at: new Date().toISOString(), type: 'reaction', body: { target, emoji, on } });
+
+  /** The reaction messages Ana's stream sends for what happened after `position`. */
+  const reactionsAfter = async (position: number, window: number | undefined): Promise<LiveMessage[]> => {
+    // One more event, so that a window of one leaves the stream behind the tail.
+    await post('acme.plan', 'after the reactions');
+    const sink = recordingSink();
+    const stream = new LiveStream({
+      person: ANA,
+      space: 'acme',
+      groups: ['acme.plan'],
+      groupsAt: position,
+      cursor: position,
+      sink,
+      store: org.server.store,
+      clock: systemClock,
+    });
+    await stream.start(new SpaceTail(org.server.store, 'acme', position, window));
+    stream.gone();
+    return sink.messages().filter((message) => message.event.type === 'reaction');
+  };
+
+  before(async () => {
+    org = await startTestOrganisation();
+    await org.admin.createSpace({ id: 'acme', name: 'Acme', buyer: 'buyer.test' });
+    await org.admin.addPerson({ id: ANA, name: 'Ana' });
+    await org.admin.addPerson({ id: BOB, name: 'Bob' });
+    await org.admin.addMember('acme.plan', ANA);
+    await org.admin.addMember('acme.plan', BOB);
+    await org.admin.addMember('acme.proof', ANA);
+  });
+  after(() => org.close());
+
+  for (const [path, window] of PATHS) {
+    it(`carries the entry's counts, unchanged by a reaction given twice, through ${path}`, async () => {
+      const target = await post('acme.plan', `to react to (${path})`);
+      const counts = async (author: string, emoji: string, on: boolean): Promise<ReactionTotal[] | undefined> => {
+        const position = await org.server.store.lastPosition('acme');
+        await react('acme.plan', author, target, emoji, on);
+        const messages = await reactionsAfter(position, window);
+        assert.equal(messages.length, 1);
+        return messages[0]!.reactions;
+      };
+
+      assert.deepEqual(await counts(BOB, '👍', true), [{ emoji: '👍', count: 1 }]);
+      // Bob's second 👍 is in the log, but he is counted once.
+      assert.deepEqual(await counts(BOB, '👍', true), [{ emoji: '👍', count: 1 }]);
+      assert.deepEqual(await counts(ANA, '👍', true), [{ emoji: '👍', count: 2 }]);
+      assert.deepEqual(await counts(ANA, '🎉', true), [{ emoji: '🎉', count: 1 }, { emoji: '👍', count: 2 }]);
+      // Taking back what is not there takes nothing away.
+      assert.deepEqual(await counts(BOB, '🎉', false), [{ emoji: '🎉', count: 1 }, { emoji: '👍', count: 2 }]);
+      assert.deepEqual(await counts(ANA, '🎉', false), [{ emoji: '👍', count: 2 }]);
+    });
+
+    it(`says nothing of an entry of another group, through ${path}`, async () => {
+      // A home's sealed event may name another group's entry: the projection ignores it, and its
+      // counts are not the plan's members' to see.
+      const elsewhere = await post('acme.proof', `in the proof group (${path})`);
+      await react('acme.proof', ANA, elsewhere, '👀', true);
+      const position = await org.server.store.lastPosition('acme');
+      await react('acme.plan', BOB, elsewhere, '👍', true);
+      const [message, ...more] = await reactionsAfter(position, window);
+      assert.equal(more.length, 0);
+      assert.equal(message!.event.type, 'reaction');
+      assert.equal(message!.reactions, undefined);
+    });
+
+    it(`sends each reaction of one read with the counts as they are after all of it, through ${path}`, async () => {
+      const target = await post('acme.plan', `read together (${path})`);
+      const position = await org.server.store.lastPosition('acme');
+      await react('acme.plan', BOB, target, '👍', true);
+      await react('acme.plan', BOB, target, '👍', true);
+      await react('acme.plan', ANA, target, '👍', true);
+      const messages = await reactionsAfter(position, window);
+      // Read after the last, each says so: a reader that sets them ends where the server is.
+      assert.deepEqual(
+        messages.map((message) => message.reactions),
+        [1, 2, 3].map(() => [{ emoji: '👍', count: 2 }]),
+      );
+    });
+  }
+});
