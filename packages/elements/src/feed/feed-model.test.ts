@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { FeedPost, GroupEvent, LiveMessage, Person } from '@mutual/protocol';
+import type { FeedPost, GroupEvent, LiveMessage, Person, ReactionTotal } from '@mutual/protocol';
 import { MutualApiError } from '../connection/api-error.js';
 import { FeedModel } from './feed-model.js';
 
@@ -90,8 +90,113 @@ describe('FeedModel', () => {
     expect(model.posts[0]!.post.reactions).to.deep.equal([{ emoji: '👍', count: 1, mine: true }]);
     model.applyLive(live({ id: id(10), seq: 10, type: 'reaction', author: dora.id, body: { target: id(1), emoji: '👍', on: true } }, dora));
     expect(model.posts[0]!.post.reactions).to.deep.equal([{ emoji: '👍', count: 2, mine: true }]);
-    model.setReactions(id(1), [{ emoji: '👍', count: 1, mine: false }]);
+    model.settleReaction(id(1), '👍', [{ emoji: '👍', count: 1, mine: false }]);
     expect(model.posts[0]!.post.reactions).to.deep.equal([{ emoji: '👍', count: 1, mine: false }]);
+  });
+
+  describe('reaction counts, from a server that sends them live', () => {
+    let seq = 100;
+    /** A reaction's live message, with its entry's counts as the server read them. */
+    const reaction = (author: Person, target: number, emoji: string, on: boolean, reactions: ReactionTotal[]): LiveMessage => ({
+      ...live({ id: id(++seq), seq, type: 'reaction', author: author.id, body: { target: id(target), emoji, on } }, author),
+      reactions,
+    });
+    const reactionsOf = (model: FeedModel, index = 0) => model.posts[index]!.post.reactions;
+
+    it('counts once a reaction someone gives again (from two tabs, or relayed by a peer)', () => {
+      const model = loaded(post(1, ana));
+      model.applyLive(reaction(dora, 1, '👍', true, [{ emoji: '👍', count: 1 }]));
+      // The log keeps the second; the server's count does not change.
+      expect(model.applyLive(reaction(dora, 1, '👍', true, [{ emoji: '👍', count: 1 }]))).to.equal(undefined);
+      expect(reactionsOf(model)).to.deep.equal([{ emoji: '👍', count: 1, mine: false }]);
+      model.applyLive(reaction(dora, 1, '👍', false, []));
+      expect(model.applyLive(reaction(dora, 1, '👍', false, []))).to.equal(undefined);
+      expect(reactionsOf(model)).to.deep.equal([]);
+    });
+
+    it('does not count again a reaction the first page already has', () => {
+      const model = new FeedModel();
+      // Arrived while the page was on its way, and read by the server before the page was.
+      model.applyLive(reaction(dora, 1, '👍', true, [{ emoji: '👍', count: 2 }]));
+      model.load({ posts: [post(1, ana, { reactions: [{ emoji: '👍', count: 2, mine: true }] })] }, ana.id);
+      expect(reactionsOf(model)).to.deep.equal([{ emoji: '👍', count: 2, mine: true }]);
+    });
+
+    it('keeps which reactions are the viewer’s when someone else’s counts come', () => {
+      const model = loaded(post(1, ana, { reactions: [{ emoji: '🎉', count: 1, mine: true }] }));
+      model.applyLive(reaction(dora, 1, '👍', true, [{ emoji: '🎉', count: 1 }, { emoji: '👍', count: 1 }]));
+      expect(reactionsOf(model)).to.deep.equal([
+        { emoji: '🎉', count: 1, mine: true },
+        { emoji: '👍', count: 1, mine: false },
+      ]);
+    });
+
+    it('does not let an answer read before a live count undo it', () => {
+      const model = loaded(post(1, ana));
+      model.toggleReaction(id(1), '👍', true);
+      // Dora reacted right after the server answered the viewer; her message comes first.
+      model.applyLive(reaction(dora, 1, '👍', true, [{ emoji: '👍', count: 2 }]));
+      model.settleReaction(id(1), '👍', [{ emoji: '👍', count: 1, mine: true }]);
+      expect(reactionsOf(model)).to.deep.equal([{ emoji: '👍', count: 2, mine: true }]);
+      // The viewer's echo comes after both: nothing more to count.
+      expect(model.applyLive(reaction(ana, 1, '👍', true, [{ emoji: '👍', count: 2 }]))).to.equal(undefined);
+    });
+
+    it('takes the answer when no live count came meanwhile', () => {
+      const model = loaded(post(1, ana, { reactions: [{ emoji: '👍', count: 1, mine: false }] }));
+      model.toggleReaction(id(1), '👍', true);
+      expect(reactionsOf(model)).to.deep.equal([{ emoji: '👍', count: 2, mine: true }]);
+      // The page was older than it looked: dora had taken hers back.
+      model.settleReaction(id(1), '👍', [{ emoji: '👍', count: 1, mine: true }]);
+      expect(reactionsOf(model)).to.deep.equal([{ emoji: '👍', count: 1, mine: true }]);
+    });
+
+    it('shows a queued reaction on top of live counts until its echo', () => {
+      const model = loaded(post(1, ana));
+      model.toggleReaction(id(1), '👍', true);
+      model.settleReaction(id(1), '👍', 'queued');
+      // Counted by the viewer's server, which does not have the viewer's reaction yet.
+      model.applyLive(reaction(dora, 1, '👍', true, [{ emoji: '👍', count: 1 }]));
+      expect(reactionsOf(model)).to.deep.equal([{ emoji: '👍', count: 2, mine: true }]);
+      model.applyLive(reaction(ana, 1, '👍', true, [{ emoji: '👍', count: 2 }]));
+      expect(reactionsOf(model)).to.deep.equal([{ emoji: '👍', count: 2, mine: true }]);
+      // Confirmed: the next counts are taken as they come.
+      model.applyLive(reaction(dora, 1, '👍', false, [{ emoji: '👍', count: 1 }]));
+      expect(reactionsOf(model)).to.deep.equal([{ emoji: '👍', count: 1, mine: true }]);
+    });
+
+    it('keeps a reaction whose request failed after its echo came', () => {
+      const model = loaded(post(1, ana));
+      model.toggleReaction(id(1), '👍', true);
+      model.applyLive(reaction(ana, 1, '👍', true, [{ emoji: '👍', count: 1 }]));
+      // Stored, but the answer was lost (a timeout, a dropped connection).
+      model.settleReaction(id(1), '👍', 'failed');
+      expect(reactionsOf(model)).to.deep.equal([{ emoji: '👍', count: 1, mine: true }]);
+    });
+
+    it('takes back a reaction whose request failed', () => {
+      const model = loaded(post(1, ana, { reactions: [{ emoji: '👍', count: 1, mine: false }] }));
+      model.toggleReaction(id(1), '👍', true);
+      model.applyLive(reaction(dora, 1, '🙏', true, [{ emoji: '👍', count: 1 }, { emoji: '🙏', count: 1 }]));
+      model.settleReaction(id(1), '👍', 'failed');
+      expect(reactionsOf(model)).to.deep.equal([
+        { emoji: '👍', count: 1, mine: false },
+        { emoji: '🙏', count: 1, mine: false },
+      ]);
+    });
+
+    it('keeps live counts for a post of an older page not loaded yet', () => {
+      const model = loaded(post(2, ana));
+      model.next = '1';
+      // The older page was read before these reactions, and arrives after them.
+      model.applyLive(reaction(dora, 1, '👍', true, [{ emoji: '👍', count: 1 }]));
+      model.applyLive(reaction(ana, 1, '🎉', true, [{ emoji: '🎉', count: 1 }, { emoji: '👍', count: 1 }]));
+      model.loadOlder({ posts: [post(1, dora)] });
+      expect(reactionsOf(model, 1)).to.deep.equal([
+        { emoji: '🎉', count: 1, mine: true },
+        { emoji: '👍', count: 1, mine: false },
+      ]);
+    });
   });
 
   describe('queued for the group’s home server (202)', () => {

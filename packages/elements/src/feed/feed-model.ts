@@ -1,4 +1,4 @@
-import type { FeedPage, FeedPost, FeedReply, LiveMessage, Person, ReactionCount } from '@mutual/protocol';
+import type { FeedPage, FeedPost, FeedReply, LiveMessage, Person, ReactionCount, ReactionTotal } from '@mutual/protocol';
 import type { MutualApiError } from '../connection/api-error.js';
 
 /** Where an entry the viewer wrote stands. Entries from the server are `sent`. */
@@ -47,6 +47,35 @@ export type LiveChange =
   | { kind: 'delivered-post'; post: FeedPost }
   | { kind: 'delivered-reply'; reply: FeedReply };
 
+/**
+ * How the server took a reaction of the viewer's: its answer (the entry's reactions as it read them
+ * after the change), queued for the group's home server (`202`), or not at all (the request failed).
+ */
+export type ReactionOutcome = ReactionCount[] | 'queued' | 'failed';
+
+/** A reaction of the viewer's that the server has not confirmed yet. */
+interface UnconfirmedReaction {
+  on: boolean;
+  /** The entry's count of live totals (see `#totalsSeen`) when the first of its requests was sent. */
+  since: number;
+  /** Requests without an answer yet; none while queued, until the echo. */
+  requests: number;
+  /** The viewer's own live echo for this emoji came since: it says more than an answer read before it. */
+  echoed: boolean;
+}
+
+/**
+ * An entry's reactions as the server last said (`mine` as far as the server knows), while some of
+ * the viewer's are unconfirmed: what is shown is these with the unconfirmed ones on top.
+ */
+interface OwnReactions {
+  server: ReactionCount[];
+  unconfirmed: Map<string, UnconfirmedReaction>;
+}
+
+/** Live totals kept for entries not loaded yet (reactions to older posts), at most this many. */
+const LATER_MAX = 500;
+
 /** Optimistic entries have no server id yet: give them one that cannot clash (ids are base64url). */
 const localId = (clientId: string): string => `local:${clientId}`;
 const keyOf = (entry: { id: string; clientId?: string | undefined }): string =>
@@ -56,8 +85,9 @@ const keyOf = (entry: { id: string; clientId?: string | undefined }): string =>
  * The state of one group feed as the viewer sees it: the pages loaded, live events merged in
  * (each once, by event id), and the viewer's optimistic posts and replies until the server
  * acknowledges them (matched by `clientId`) or, when queued for another organisation's server,
- * until their live echo arrives (matched by `clientId` or by the queued event id). Plain data, no
- * DOM: the element renders it.
+ * until their live echo arrives (matched by `clientId` or by the queued event id). Reaction counts
+ * are the server's (a page, an answer, or the totals a live reaction carries), with the viewer's
+ * unconfirmed reactions on top. Plain data, no DOM: the element renders it.
  */
 export class FeedModel {
   posts: PostView[] = [];
@@ -67,6 +97,18 @@ export class FeedModel {
   #viewer: string | undefined;
   /** Live messages that arrived before the first page: applied on top of it. */
   #early: LiveMessage[] = [];
+  /** Entries with reactions of the viewer's the server has not confirmed yet. */
+  #own = new Map<string, OwnReactions>();
+  /**
+   * How many live messages with the server's totals each entry has had: an answer read while one
+   * was on its way may be older than it, and the live message is never older than what follows it.
+   */
+  #totalsSeen = new Map<string, number>();
+  /**
+   * The latest live totals (and the viewer's own changes) of entries not loaded: an older page
+   * asked for before they came may not have them.
+   */
+  #later = new Map<string, { totals: ReactionTotal[]; mine: Map<string, boolean> }>();
 
   /** Forgets everything, e.g. before loading another group. */
   clear(): void {
@@ -74,6 +116,9 @@ export class FeedModel {
     this.next = undefined;
     this.loaded = false;
     this.#early = [];
+    this.#own.clear();
+    this.#totalsSeen.clear();
+    this.#later.clear();
   }
 
   /** The first page arrived. */
@@ -91,7 +136,10 @@ export class FeedModel {
   /** An older page arrived. */
   loadOlder(page: FeedPage): void {
     for (const post of page.posts) {
-      if (!this.#findPost(post.id)) this.posts.push(this.#fromServer(post));
+      if (this.#findPost(post.id)) continue;
+      const view = this.#fromServer(post);
+      for (const entry of [view.post, ...view.replies.map((reply) => reply.reply)]) this.#placeLater(entry);
+      this.posts.push(view);
     }
     this.next = page.next;
     this.#sort();
@@ -255,28 +303,111 @@ export class FeedModel {
         return { kind: 'reply', author, mine };
       }
       case 'reaction': {
-        const entry = this.#findEntry(event.body.target);
-        if (!entry) return undefined;
-        const changed = mine
-          ? setMine(entry.reactions, event.body.emoji, event.body.on)
-          : countOther(entry.reactions, event.body.emoji, event.body.on);
-        return changed ? { kind: 'reaction' } : undefined;
+        const { target, emoji, on } = event.body;
+        const totals = message.reactions;
+        const entry = this.#findEntry(target);
+        if (!entry) {
+          if (totals) this.#keepForLater(target, totals, mine ? { emoji, on } : undefined);
+          return undefined;
+        }
+        const before = JSON.stringify(entry.reactions);
+        const own = this.#own.get(target);
+        const server = own?.server ?? entry.reactions;
+        if (totals) {
+          // The server's count: exact however many times this reaction was given or shown already.
+          setTotals(server, totals, mine ? new Map([[emoji, on]]) : undefined);
+          this.#totalsSeen.set(target, (this.#totalsSeen.get(target) ?? 0) + 1);
+        } else {
+          // An older server sends no totals, and only reactions that change something: count by one.
+          if (mine) setMine(server, emoji, on);
+          else countOther(server, emoji, on);
+        }
+        const unconfirmed = mine ? own?.unconfirmed.get(emoji) : undefined;
+        if (unconfirmed) unconfirmed.echoed = true;
+        this.#showReactions(target, entry);
+        return JSON.stringify(entry.reactions) === before ? undefined : { kind: 'reaction' };
       }
       default:
         return undefined;
     }
   }
 
-  /** The viewer toggled a reaction: show it at once. Returns false if it was already so. */
+  /**
+   * The viewer toggled a reaction: shown at once, and kept on top of what the server says until it
+   * confirms it (see {@link settleReaction}). Returns false if it was already so.
+   */
   toggleReaction(entryId: string, emoji: string, on: boolean): boolean {
     const entry = this.#findEntry(entryId);
-    return entry ? setMine(entry.reactions, emoji, on) : false;
+    if (!entry || (entry.reactions.find((reaction) => reaction.emoji === emoji)?.mine ?? false) === on) return false;
+    let own = this.#own.get(entryId);
+    if (!own) this.#own.set(entryId, (own = { server: entry.reactions.map((reaction) => ({ ...reaction })), unconfirmed: new Map() }));
+    const unconfirmed = own.unconfirmed.get(emoji);
+    if (unconfirmed) {
+      unconfirmed.on = on;
+      unconfirmed.requests++;
+    } else own.unconfirmed.set(emoji, { on, since: this.#totalsSeen.get(entryId) ?? 0, requests: 1, echoed: false });
+    this.#showReactions(entryId, entry);
+    return true;
   }
 
-  /** The server's answer to a reaction: the truth for that entry. */
-  setReactions(entryId: string, reactions: ReactionCount[]): void {
+  /**
+   * How the server took a reaction of the viewer's. Its answer is the entry's truth unless live
+   * totals came while it was on its way: they may be newer, and are never older than what follows.
+   * Queued, the reaction stays on top until its live echo. Failed, what the server last said shows.
+   */
+  settleReaction(entryId: string, emoji: string, outcome: ReactionOutcome): void {
     const entry = this.#findEntry(entryId);
-    if (entry) entry.reactions.splice(0, entry.reactions.length, ...reactions.map((reaction) => ({ ...reaction })));
+    const own = this.#own.get(entryId);
+    const unconfirmed = own?.unconfirmed.get(emoji);
+    if (!entry || !own || !unconfirmed) return;
+    unconfirmed.requests = Math.max(0, unconfirmed.requests - 1);
+    if (Array.isArray(outcome)) {
+      if ((this.#totalsSeen.get(entryId) ?? 0) === unconfirmed.since) {
+        own.server = outcome.map((reaction) => ({ ...reaction }));
+      } else if (!unconfirmed.echoed) {
+        // The counts may be older than the live ones; whether the viewer is among them is not.
+        const mine = outcome.some((reaction) => reaction.emoji === emoji && reaction.mine);
+        const shown = own.server.find((reaction) => reaction.emoji === emoji);
+        if (shown) shown.mine = mine;
+      }
+    }
+    if (unconfirmed.requests === 0 && outcome !== 'queued') own.unconfirmed.delete(emoji);
+    this.#showReactions(entryId, entry);
+  }
+
+  /**
+   * Shows an entry's reactions: what the server said, with the viewer's unconfirmed ones on top.
+   * One the server already says is so (its echo, or an answer) is confirmed.
+   */
+  #showReactions(entryId: string, entry: FeedPost | FeedReply): void {
+    const own = this.#own.get(entryId);
+    if (!own) return;
+    const shown = own.server.map((reaction) => ({ ...reaction }));
+    for (const [emoji, unconfirmed] of own.unconfirmed) {
+      const confirmed = (own.server.find((reaction) => reaction.emoji === emoji)?.mine ?? false) === unconfirmed.on;
+      if (confirmed && unconfirmed.requests === 0) own.unconfirmed.delete(emoji);
+      else setMine(shown, emoji, unconfirmed.on);
+    }
+    if (own.unconfirmed.size === 0) this.#own.delete(entryId);
+    entry.reactions.splice(0, entry.reactions.length, ...shown);
+  }
+
+  #keepForLater(entryId: string, totals: ReactionTotal[], own: { emoji: string; on: boolean } | undefined): void {
+    const kept = this.#later.get(entryId) ?? { totals, mine: new Map<string, boolean>() };
+    kept.totals = totals;
+    if (own) kept.mine.set(own.emoji, own.on);
+    // Newest last: the oldest goes first when there are too many.
+    this.#later.delete(entryId);
+    this.#later.set(entryId, kept);
+    if (this.#later.size > LATER_MAX) this.#later.delete(this.#later.keys().next().value!);
+  }
+
+  /** An entry of an older page: live totals that came for it are as new as the page, or newer. */
+  #placeLater(entry: FeedPost | FeedReply): void {
+    const kept = this.#later.get(entry.id);
+    if (!kept) return;
+    this.#later.delete(entry.id);
+    setTotals(entry.reactions, kept.totals, kept.mine);
   }
 
   /** The viewer's entry an echo stands for: by its clientId, or by the event id a `202` promised. */
@@ -356,7 +487,7 @@ function sortReplies(replies: ReplyView[]): void {
   });
 }
 
-/** The viewer's own reaction: counted once, whichever of the answer or the live echo comes first. */
+/** The viewer's own reaction, counted once: unconfirmed on top of the server's counts, or an older server's echo. */
 function setMine(reactions: ReactionCount[], emoji: string, on: boolean): boolean {
   const index = reactions.findIndex((reaction) => reaction.emoji === emoji);
   const current = reactions[index];
@@ -372,7 +503,21 @@ function setMine(reactions: ReactionCount[], emoji: string, on: boolean): boolea
   return true;
 }
 
-/** Someone else's reaction. The server only sends reactions that change something. */
+/**
+ * Sets the counts the server sent, keeping which reactions are the viewer's but for `own`: the
+ * viewer's own changes the totals come with (emoji → on).
+ */
+function setTotals(reactions: ReactionCount[], totals: readonly ReactionTotal[], own?: ReadonlyMap<string, boolean>): void {
+  const mine = new Set(reactions.filter((reaction) => reaction.mine).map((reaction) => reaction.emoji));
+  for (const [emoji, on] of own ?? []) {
+    if (on) mine.add(emoji);
+    else mine.delete(emoji);
+  }
+  const counted = totals.filter((total) => total.count > 0).map(({ emoji, count }) => ({ emoji, count, mine: mine.has(emoji) }));
+  reactions.splice(0, reactions.length, ...counted);
+}
+
+/** Someone else's reaction, from a server that sends no totals: it only sends reactions that change something. */
 function countOther(reactions: ReactionCount[], emoji: string, on: boolean): boolean {
   const index = reactions.findIndex((reaction) => reaction.emoji === emoji);
   const current = reactions[index];

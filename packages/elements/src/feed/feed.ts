@@ -921,11 +921,12 @@ export class MutualGroupFeed extends LitElement {
     try {
       const answer = await connection.api.react(group, entryId, { emoji, on });
       if (!this.#isCurrent(connection, group)) return;
-      // Queued for the group's home server: keep the optimistic count; the live echo confirms it once.
-      if (!isQueued(answer)) this.#model.setReactions(entryId, answer.reactions);
+      // Queued for the group's home server: shown as the viewer's until its live echo confirms it.
+      this.#model.settleReaction(entryId, emoji, isQueued(answer) ? 'queued' : answer.reactions);
     } catch (error) {
       if (!this.#isCurrent(connection, group)) return;
-      this.#model.toggleReaction(entryId, emoji, !on);
+      // Back to what the server last said: that has the reaction if its live echo came first.
+      this.#model.settleReaction(entryId, emoji, 'failed');
       this.#reportError('react', error);
       // Said beside the reactions and to screen readers: the count going back alone says nothing.
       if (!isAbortError(error)) {
