@@ -59,6 +59,12 @@ export class KyselyStore implements Store {
   #logWrites = 0;
   /** Raised before and after each write here that can change a group's row or its members. */
   #memberWrites = 0;
+  /**
+   * Such writes queued or running: while any is, what the cache holds may be older than what a
+   * write's transaction sees (a reader can cache the members between a write's count and its work),
+   * so a write asks the transaction for its delivery targets.
+   */
+  #memberWritesInFlight = 0;
   /** On SQLite, `data_version` of this connection: it changes when another connection commits. */
   readonly #dataVersion: (() => number) | undefined;
   /** Groups and members for the membership check, on SQLite only (group-members-cache.ts). */
@@ -140,11 +146,17 @@ export class KyselyStore implements Store {
    */
   #logWrite<T>(work: (trx: Kysely<Database>) => Promise<T>, changesMembers = false): Promise<T> {
     this.#logWrites++;
-    if (changesMembers) this.#memberWrites++;
+    if (changesMembers) {
+      this.#memberWrites++;
+      this.#memberWritesInFlight++;
+    }
     const written = this.#groupCommit ? this.#groupCommit.run(work) : this.db.transaction().execute(work);
     return written.finally(() => {
       this.#logWrites++;
-      if (changesMembers) this.#memberWrites++;
+      if (changesMembers) {
+        this.#memberWrites++;
+        this.#memberWritesInFlight--;
+      }
     });
   }
 
@@ -152,11 +164,13 @@ export class KyselyStore implements Store {
   #groupRowWrite(write: () => Promise<unknown>): Promise<void> {
     this.#logWrites++;
     this.#memberWrites++;
+    this.#memberWritesInFlight++;
     return write()
       .then(() => undefined)
       .finally(() => {
         this.#logWrites++;
         this.#memberWrites++;
+        this.#memberWritesInFlight--;
       });
   }
 
@@ -282,9 +296,14 @@ export class KyselyStore implements Store {
     return members;
   }
 
-  /** The organisations with a member in `group`: from the membership cache while its members are as read, else from the store. */
+  /**
+   * The organisations with a member in `group`, as this write's transaction sees them: from the
+   * membership cache when no write that can change members is queued or running (an earlier one in
+   * the same shared commit is), else from the transaction.
+   */
   async #memberDomains(trx: Kysely<Database>, group: string): Promise<Set<string>> {
-    const known = this.#dataVersion && this.#members.members(group, `${this.#memberWrites}:${this.#dataVersion()}`);
+    const cacheHolds = this.#dataVersion && this.#memberWritesInFlight === 0;
+    const known = cacheHolds && this.#members.members(group, `${this.#memberWrites}:${this.#dataVersion!()}`);
     const people = known ? known.roles.keys() : (await this.#queries.memberIds(trx, group)).rows.map((row) => row.person_id);
     const domains = new Set<string>();
     for (const person of people) domains.add(domainOf(person));

@@ -200,6 +200,31 @@ export function describeStoreConformance(name: string, openStore: () => Promise<
       });
     });
 
+    it('delivers from the members a write sees, even when a check read them while the change waited to be written', async () => {
+      await withSpace(async (store) => {
+        await append(store, 'g1', 'member.added', { person: 'ana@seller.test', role: 'lead' });
+        const deliveries = async () => (await store.outbox.pending()).filter((item) => item.kind === 'deliver').map((item) => item.eventId);
+        // A membership check between a write's call and its turn to run (SQLite's shared commit
+        // starts on the next turn of the event loop): it reads, and may keep, the members as they
+        // still are. A turn of our own, taken just after the call, lands there.
+        const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+        const adding = append(store, 'g1', 'member.added', { person: 'sam@buyer.test', role: 'member' });
+        await nextTurn();
+        assert.equal((await store.groupAccess('g1', 'sam@buyer.test'))?.role, undefined, 'not a member yet');
+        const added = await adding;
+        assert.deepEqual(await deliveries(), [added.event.id], 'the buyer gets the event that lets its person in');
+        const removing = append(store, 'g1', 'member.removed', { person: 'sam@buyer.test' });
+        await nextTurn();
+        assert.equal((await store.groupAccess('g1', 'sam@buyer.test'))?.role, 'member', 'not removed yet');
+        const posting = append(store, 'g1', 'post', { text: 'written after the removal' });
+        const [removed, posted] = await Promise.all([removing, posting]);
+        assert.ok(posted.event.seq > removed.event.seq);
+        const queued = await deliveries();
+        assert.ok(queued.includes(removed.event.id), 'the removal goes to the buyer');
+        assert.ok(!queued.includes(posted.event.id), 'what follows the removal stays home');
+      });
+    });
+
     it('keeps a peer’s backoff for items queued after it, and leaves other peers’ queues alone', async () => {
       await withSpace(async (store) => {
         const now = Date.parse(AT);
