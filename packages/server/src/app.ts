@@ -20,6 +20,7 @@ import type { ResolvedConfig } from './config/config.js';
 import { handleError, problemResponse } from './errors/problem.js';
 import { createFederation } from './federation/federation.js';
 import { LiveHub } from './live/hub.js';
+import { metricsAccess } from './metrics/metrics-access.js';
 import { ServerMetrics } from './metrics/metrics.js';
 import { databaseOf } from './notify/db.js';
 import type { Mailer } from './notify/mailer.js';
@@ -67,8 +68,9 @@ export function createApp(options: CreateAppOptions) {
   app.use('*', securityHeaders());
 
   app.get('/healthz', (c) => c.json({ status: 'ok', organisation: config.organisation.domain, streams: hub.subscriberCount }));
-  // Prometheus scrapes this; expose it only on the internal network (see docs/deploy.md).
-  app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }));
+  // Prometheus scrapes this: with a bearer token when one is configured, and in any case only
+  // from the internal network (see docs/deploy.md).
+  app.get('/metrics', metricsAccess(config.metrics.token), async (c) => c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }));
   app.route('/', federation.routes);
   app.route('/', calendarFeedRoutes({ db: databaseOf(store), feeds: calendarFeeds, settings: notifications.settings, config, clock }));
 

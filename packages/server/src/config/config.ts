@@ -77,6 +77,12 @@ export const ServerConfigSchema = z.object({
     .prefault({}),
   notifications: NotificationsConfigSchema,
   webhooks: WebhooksConfigSchema,
+  metrics: z
+    .object({
+      /** When set, `GET /metrics` asks for `Authorization: Bearer <token>` (MUTUAL_METRICS_TOKEN overrides). */
+      token: z.string().min(32, 'at least 32 characters (generate one with `openssl rand -base64 32`)').optional(),
+    })
+    .default({}),
   federation: z
     .object({
       /** Delivery retries: capped exponential backoff with jitter. */
@@ -106,7 +112,8 @@ export function parseConfig(input: unknown): ServerConfig {
 
 /**
  * Reads the config file (JSON) if given, then applies environment overrides:
- * MUTUAL_PORT, MUTUAL_HOST, MUTUAL_DATABASE, MUTUAL_ORIGIN, DATABASE_URL, MUTUAL_SMTP_PASSWORD. A relative database path is taken
+ * MUTUAL_PORT, MUTUAL_HOST, MUTUAL_DATABASE, MUTUAL_ORIGIN, DATABASE_URL, MUTUAL_SMTP_PASSWORD,
+ * MUTUAL_METRICS_TOKEN. A relative database path is taken
  * from the config file's folder.
  */
 export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -120,6 +127,7 @@ export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = pr
   if (env.MUTUAL_SMTP_PASSWORD && raw.notifications?.smtp?.auth) {
     config.notifications = { ...raw.notifications, smtp: { ...raw.notifications.smtp, auth: { ...raw.notifications.smtp.auth, pass: env.MUTUAL_SMTP_PASSWORD } } };
   }
+  if (env.MUTUAL_METRICS_TOKEN) config.metrics = { ...raw.metrics, token: env.MUTUAL_METRICS_TOKEN };
   if (file && config.database.file && config.database.file !== ':memory:') {
     config.database.file = resolve(dirname(file), config.database.file);
   }

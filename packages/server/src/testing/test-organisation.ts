@@ -26,6 +26,8 @@ export interface TestOrganisationOptions {
   retryMaxMs?: number;
   /** Webhook delivery timings (tests make retries fast). */
   webhooks?: ServerConfigInput['webhooks'];
+  /** Asks for this bearer token on `GET /metrics`. */
+  metricsToken?: string;
   /** The `notifications` config (SMTP server, digest hour…). */
   notifications?: ServerConfigInput['notifications'];
   /** The test host app's link templates (e-mails and calendar entries link back with them). */
@@ -66,6 +68,7 @@ export async function startTestOrganisation(options: TestOrganisationOptions = {
     ...(options.notifications && { notifications: options.notifications }),
     federation: { retry: { initialMs: options.retryInitialMs ?? 50, maxMs: options.retryMaxMs ?? 1_000 }, pollMs: 200 },
     ...(options.webhooks && { webhooks: options.webhooks }),
+    ...(options.metricsToken && { metrics: { token: options.metricsToken } }),
   };
   const server = await startServer(parseConfig(input), { clock });
   const privateKey = (await importJWK(keys.privateJwk, keys.alg)) as CryptoKey;
