@@ -128,6 +128,22 @@ describe('identity: a hostile peer speaking for others', () => {
     assert.equal(await s.seller.server.store.getRole(proof, 'zoe@hostile.test'), undefined);
   });
 
+  it('refuses a task given to someone outside the group, created or changed by a member server', async () => {
+    const write = (type: 'task.created' | 'task.updated', body: object) =>
+      s.hostile.send(s.seller, {
+        path: `/federation/v1/groups/${proof}/submit`,
+        body: { writes: [{ draft: { space: DEAL, group: proof, type, author: EVE, at: new Date().toISOString(), body }, claim: eveClaim, author: { id: EVE, name: 'Eve', organisation: 'hostile.test' } }] },
+      });
+    const outsider = await write('task.created', { task: 'handed-out', title: 'Owned from outside', status: 'todo', owner: 'zoe@hostile.test' });
+    assert.equal(outsider.body.results[0].error?.code, 'invalid_request', JSON.stringify(outsider.body));
+    assert.equal(await s.seller.server.store.getTask(proof, 'handed-out'), undefined);
+    const own = await write('task.created', { task: 'eves', title: 'Owned by a member', status: 'todo', owner: EVE });
+    assert.ok(own.body.results[0].seq > 0, JSON.stringify(own.body));
+    const moved = await write('task.updated', { task: 'eves', changes: { owner: 'zoe@hostile.test' } });
+    assert.equal(moved.body.results[0].error?.code, 'invalid_request', JSON.stringify(moved.body));
+    assert.equal((await s.seller.server.store.getTask(proof, 'eves'))?.owner, EVE);
+  });
+
   it('answers a server with no member the same 403 for events, backfill and state, whatever the group', async () => {
     for (const group of [`${DEAL}.steering`, `${DEAL}.contract`, `${DEAL}.internal`, `${DEAL}.no-such-group`, 'other-space.plan']) {
       for (const path of [backfillPath(group), `/federation/v1/groups/${group}/claims`]) {

@@ -9,8 +9,10 @@ import {
   verifyMembershipClaim,
   type EventDraft,
   type Group,
+  type PersonId,
   type Submission,
 } from '@mutual/protocol';
+import { requireOwnerInGroup } from '../api/access.js';
 import type { PeerRecord } from '../store/peer-store.js';
 import type { FederationDeps } from './context.js';
 import { upsertPersonIfChanged } from './profile-updates.js';
@@ -83,9 +85,17 @@ async function check(deps: FederationDeps, peer: PeerRecord, group: Group, write
       if (!(await store.getEntry(group.id, target, draft.author))) throw new MutualError('not_found', 'no such post in this group');
       return;
     }
-    case 'task.updated':
-      if (!(await store.getTask(group.id, (draft.body as { task: string }).task))) throw new MutualError('not_found', 'no such task');
+    // A task's new owner must be a member, as on the client API (an owner who has left may stay).
+    case 'task.created':
+      await requireOwnerInGroup(store, group.id, (draft.body as { owner?: PersonId }).owner);
       return;
+    case 'task.updated': {
+      const body = draft.body as { task: string; changes: { owner?: PersonId | null } };
+      const task = await store.getTask(group.id, body.task);
+      if (!task) throw new MutualError('not_found', 'no such task');
+      await requireOwnerInGroup(store, group.id, body.changes.owner, task.owner);
+      return;
+    }
     case 'agreement.proposed': {
       const body = draft.body as { by: string; signature: string; parties: string[] };
       if (body.by !== peer.domain || !body.parties.includes(peer.domain)) throw new MutualError('forbidden', 'an organisation proposes in its own name');
