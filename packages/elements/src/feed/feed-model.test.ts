@@ -142,6 +142,25 @@ describe('FeedModel', () => {
       expect(model.applyLive(reaction(ana, 1, '👍', true, [{ emoji: '👍', count: 2 }]))).to.equal(undefined);
     });
 
+    it('keeps the viewer’s reaction when live counts read before it come while it is on its way', () => {
+      const model = loaded(post(1, ana));
+      model.toggleReaction(id(1), '👍', true);
+      // Dora's 🎉, counted by the server before the viewer's 👍 was stored, arrives first.
+      model.applyLive(reaction(dora, 1, '🎉', true, [{ emoji: '🎉', count: 1 }]));
+      model.settleReaction(id(1), '👍', [
+        { emoji: '🎉', count: 1, mine: false },
+        { emoji: '👍', count: 1, mine: true },
+      ]);
+      expect(reactionsOf(model)).to.deep.equal([
+        { emoji: '🎉', count: 1, mine: false },
+        { emoji: '👍', count: 1, mine: true },
+      ]);
+      expect(model.applyLive(reaction(ana, 1, '👍', true, [{ emoji: '🎉', count: 1 }, { emoji: '👍', count: 1 }]))).to.equal(undefined);
+      // Confirmed by its echo: the next counts are taken as they come.
+      model.applyLive(reaction(dora, 1, '🎉', false, [{ emoji: '👍', count: 1 }]));
+      expect(reactionsOf(model)).to.deep.equal([{ emoji: '👍', count: 1, mine: true }]);
+    });
+
     it('takes the answer when no live count came meanwhile', () => {
       const model = loaded(post(1, ana, { reactions: [{ emoji: '👍', count: 1, mine: false }] }));
       model.toggleReaction(id(1), '👍', true);

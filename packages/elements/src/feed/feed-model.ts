@@ -361,6 +361,7 @@ export class FeedModel {
     const unconfirmed = own?.unconfirmed.get(emoji);
     if (!entry || !own || !unconfirmed) return;
     unconfirmed.requests = Math.max(0, unconfirmed.requests - 1);
+    let untilEcho = outcome === 'queued';
     if (Array.isArray(outcome)) {
       if ((this.#totalsSeen.get(entryId) ?? 0) === unconfirmed.since) {
         own.server = outcome.map((reaction) => ({ ...reaction }));
@@ -369,9 +370,12 @@ export class FeedModel {
         const mine = outcome.some((reaction) => reaction.emoji === emoji && reaction.mine);
         const shown = own.server.find((reaction) => reaction.emoji === emoji);
         if (shown) shown.mine = mine;
+        // Not in the live counts at all: they were read before it was stored. It shows on top of
+        // them until its echo, whose counts have it.
+        else if (mine) untilEcho = true;
       }
     }
-    if (unconfirmed.requests === 0 && outcome !== 'queued') own.unconfirmed.delete(emoji);
+    if (unconfirmed.requests === 0 && !untilEcho) own.unconfirmed.delete(emoji);
     this.#showReactions(entryId, entry);
   }
 
