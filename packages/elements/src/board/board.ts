@@ -268,14 +268,14 @@ export class MutualWorkstreamBoard extends LitElement {
       this.#model.clear();
       this.#live.stop();
       if (!connection) return initialState;
-      // Follow every group before reading the plan, so that no change made meanwhile is missed;
-      // then the plan (with its groups' members) is read along with the viewer and their groups,
-      // in one round trip.
+      // Follow every group before reading the plan, and read it once the stream follows the space,
+      // so that no change made meanwhile is missed; the plan (with its groups' members) is read
+      // along with the viewer and their groups.
       this.#live.follow(connection, [EVERY_GROUP]);
       const [me, space, plan] = await Promise.all([
         connection.me(),
         connection.mySpace(),
-        connection.api.spaceTasks(connection.space, { signal }),
+        connection.following().then(() => connection.api.spaceTasks(connection.space, { signal })),
       ]);
       const members = new Map(space.groups.map((group) => [group.id, plan.members[group.id] ?? []]));
       return { me, space, plan, members };

@@ -181,7 +181,8 @@ export class MutualDeciderCockpit extends LitElement {
   readonly #load = new Task(this, {
     task: async ([connection], { signal }): Promise<Loaded | typeof initialState> => {
       if (!connection) return initialState;
-      const [mySpace, me] = await Promise.all([connection.mySpace(), connection.me()]);
+      // Asked once the stream follows the space, so that no change made meanwhile is missed.
+      const [mySpace, me] = await Promise.all([connection.mySpace(), connection.me(), connection.following()]);
       signal.throwIfAborted();
       // Follow every group of the viewer's before asking, so that no change made meanwhile is missed.
       this.#events.follow(

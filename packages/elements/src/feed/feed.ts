@@ -285,7 +285,8 @@ export class MutualGroupFeed extends LitElement {
       this.#ahead.clear();
       if (!connection || !group) return initialState;
       const [page, me, space] = await Promise.all([
-        connection.api.posts(group, { limit: pageSize, signal }),
+        // Read once the stream follows the space: a page read before it starts could miss a post.
+        connection.following().then(() => connection.api.posts(group, { limit: pageSize, signal })),
         connection.me(),
         connection.mySpace().catch(() => undefined),
       ]);
