@@ -17,6 +17,7 @@ import type {
 } from '@mutual/protocol';
 import { isAbortError, toApiError } from '../connection/api-error.js';
 import { EVERY_GROUP, type MutualConnection } from '../connection/connection.js';
+import { following } from '../connection/following.js';
 import type { TokenProvider } from '../connection/token-source.js';
 import { isQueued } from '../connection/write-result.js';
 import { ClockController } from '../controllers/clock-controller.js';
@@ -275,7 +276,7 @@ export class MutualWorkstreamBoard extends LitElement {
       const [me, space, plan] = await Promise.all([
         connection.me(),
         connection.mySpace(),
-        connection.following().then(() => connection.api.spaceTasks(connection.space, { signal })),
+        following(connection).then(() => connection.api.spaceTasks(connection.space, { signal })),
       ]);
       const members = new Map(space.groups.map((group) => [group.id, plan.members[group.id] ?? []]));
       return { me, space, plan, members };

@@ -4,6 +4,7 @@ import { cssProps } from '../styles/css-props.js';
 import type { AgreementView, Cockpit, Me, Participation, Person, Task as PlanTask, WorkstreamProgress } from '@mutual/protocol';
 import { isAbortError, toApiError, type MutualApiError } from '../connection/api-error.js';
 import type { MutualConnection } from '../connection/connection.js';
+import { following } from '../connection/following.js';
 import type { TokenProvider } from '../connection/token-source.js';
 import { ClockController } from '../controllers/clock-controller.js';
 import { ConnectionController } from '../controllers/connection-controller.js';
@@ -182,7 +183,7 @@ export class MutualDeciderCockpit extends LitElement {
     task: async ([connection], { signal }): Promise<Loaded | typeof initialState> => {
       if (!connection) return initialState;
       // Asked once the stream follows the space, so that no change made meanwhile is missed.
-      const [mySpace, me] = await Promise.all([connection.mySpace(), connection.me(), connection.following()]);
+      const [mySpace, me] = await Promise.all([connection.mySpace(), connection.me(), following(connection)]);
       signal.throwIfAborted();
       // Follow every group of the viewer's before asking, so that no change made meanwhile is missed.
       this.#events.follow(

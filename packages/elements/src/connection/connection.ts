@@ -122,28 +122,6 @@ export class MutualConnection {
     };
   }
 
-  /**
-   * Resolves once the live stream follows the space (the server said `ready`: everything written
-   * from then on arrives), at once if it already does or did (a stream that reconnects resumes
-   * where it was). A first read made after this misses nothing; one made before could be older
-   * than where the stream starts, and what came in between would show nowhere. Also resolves after
-   * `timeoutMs`, or when the stream stops for good, so that a page without live updates still loads.
-   */
-  following(timeoutMs = 2_000): Promise<void> {
-    if (this.#closed || this.#stream.status === LiveStatus.open || this.#stream.lastEventId !== '') return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        stop();
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      const stop = this.onStatusChange((status) => {
-        if (status === LiveStatus.open || status === LiveStatus.closed) done();
-      });
-    });
-  }
-
   onStatusChange(listener: StatusListener): () => void {
     this.#statusListeners.add(listener);
     return () => this.#statusListeners.delete(listener);

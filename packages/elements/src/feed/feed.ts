@@ -8,6 +8,7 @@ import type { FeedPage, FeedPost, FeedReply, LiveMessage, Me, MyGroup, Person } 
 import { isAbortError, toApiError, type MutualApiError } from '../connection/api-error.js';
 import { newClientId } from '../connection/client-id.js';
 import type { MutualConnection } from '../connection/connection.js';
+import { following } from '../connection/following.js';
 import type { TokenProvider } from '../connection/token-source.js';
 import { isQueued } from '../connection/write-result.js';
 import { ClockController } from '../controllers/clock-controller.js';
@@ -286,7 +287,7 @@ export class MutualGroupFeed extends LitElement {
       if (!connection || !group) return initialState;
       const [page, me, space] = await Promise.all([
         // Read once the stream follows the space: a page read before it starts could miss a post.
-        connection.following().then(() => connection.api.posts(group, { limit: pageSize, signal })),
+        following(connection).then(() => connection.api.posts(group, { limit: pageSize, signal })),
         connection.me(),
         connection.mySpace().catch(() => undefined),
       ]);

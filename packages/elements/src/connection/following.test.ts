@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { MutualConnection } from './connection.js';
+import { following } from './following.js';
 
 // When a widget may read its first page: once the live stream follows the space.
 
@@ -28,7 +29,7 @@ function streamServer(answer: 'ready' | 'forbidden' | 'never') {
 const settledWithin = (promise: Promise<void>, ms: number) =>
   Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
 
-describe('MutualConnection.following', () => {
+describe('following', () => {
   const connections: MutualConnection[] = [];
   afterEach(() => connections.splice(0).forEach((connection) => connection.close()));
   const connect = (fetch: typeof globalThis.fetch) => {
@@ -41,21 +42,24 @@ describe('MutualConnection.following', () => {
   it('waits for the stream to follow the space, then answers at once', async () => {
     const server = streamServer('ready');
     const connection = connect(server.fetch);
-    const following = connection.following(5_000);
-    expect(await settledWithin(following, 100)).to.equal(false, 'the stream has not started yet');
+    const waiting = following(connection, 5_000);
+    expect(await settledWithin(waiting, 100)).to.equal(false, 'the stream has not started yet');
     server.open();
-    expect(await settledWithin(following, 2_000)).to.equal(true);
-    expect(await settledWithin(connection.following(5_000), 20)).to.equal(true, 'already following');
+    expect(await settledWithin(waiting, 2_000)).to.equal(true);
+    expect(await settledWithin(following(connection, 5_000), 20)).to.equal(true, 'already following');
   });
 
   it('lets the page load without live updates when the stream stops for good, or takes too long', async () => {
     const refused = streamServer('forbidden');
     const closed = connect(refused.fetch);
-    const afterRefusal = closed.following(5_000);
+    const afterRefusal = following(closed, 5_000);
     refused.open();
     expect(await settledWithin(afterRefusal, 2_000)).to.equal(true);
-    const slow = streamServer('never');
-    slow.open();
-    expect(await settledWithin(connect(slow.fetch).following(100), 1_000)).to.equal(true);
+    expect(await settledWithin(following(closed, 5_000), 20)).to.equal(true, 'stopped for good: no wait the next time');
+    const never = streamServer('never');
+    never.open();
+    const slowConnection = connect(never.fetch);
+    expect(await settledWithin(following(slowConnection, 100), 1_000)).to.equal(true);
+    expect(await settledWithin(following(slowConnection, 5_000), 20)).to.equal(true, 'slow once: not waited for again');
   });
 });
