@@ -142,15 +142,20 @@ describe('FeedModel', () => {
       expect(model.applyLive(reaction(ana, 1, '👍', true, [{ emoji: '👍', count: 2 }]))).to.equal(undefined);
     });
 
-    it('keeps the viewer’s reaction when live counts read before it come while it is on its way', () => {
+    /** The viewer's 👍, answered after Dora's 🎉 came with counts the server read before the 👍 was stored. */
+    const answeredAfterOlderCounts = () => {
       const model = loaded(post(1, ana));
       model.toggleReaction(id(1), '👍', true);
-      // Dora's 🎉, counted by the server before the viewer's 👍 was stored, arrives first.
       model.applyLive(reaction(dora, 1, '🎉', true, [{ emoji: '🎉', count: 1 }]));
       model.settleReaction(id(1), '👍', [
         { emoji: '🎉', count: 1, mine: false },
         { emoji: '👍', count: 1, mine: true },
       ]);
+      return model;
+    };
+
+    it('keeps the viewer’s reaction when live counts read before it come while it is on its way', () => {
+      const model = answeredAfterOlderCounts();
       expect(reactionsOf(model)).to.deep.equal([
         { emoji: '🎉', count: 1, mine: false },
         { emoji: '👍', count: 1, mine: true },
@@ -159,6 +164,19 @@ describe('FeedModel', () => {
       // Confirmed by its echo: the next counts are taken as they come.
       model.applyLive(reaction(dora, 1, '🎉', false, [{ emoji: '👍', count: 1 }]));
       expect(reactionsOf(model)).to.deep.equal([{ emoji: '👍', count: 1, mine: true }]);
+    });
+
+    it('follows the server after the echo of a reaction kept on top, taken back elsewhere since', () => {
+      const model = answeredAfterOlderCounts();
+      // The viewer took it back on their phone before this server read the counts of its echo.
+      model.applyLive(reaction(ana, 1, '👍', true, [{ emoji: '🎉', count: 1 }]));
+      model.applyLive(reaction(ana, 1, '👍', false, [{ emoji: '🎉', count: 1 }]));
+      expect(reactionsOf(model)).to.deep.equal([{ emoji: '🎉', count: 1, mine: false }]);
+      model.applyLive(reaction(dora, 1, '👍', true, [{ emoji: '🎉', count: 1 }, { emoji: '👍', count: 1 }]));
+      expect(reactionsOf(model)).to.deep.equal([
+        { emoji: '🎉', count: 1, mine: false },
+        { emoji: '👍', count: 1, mine: false },
+      ]);
     });
 
     it('takes the answer when no live count came meanwhile', () => {

@@ -323,7 +323,11 @@ export class FeedModel {
           else countOther(server, emoji, on);
         }
         const unconfirmed = mine ? own?.unconfirmed.get(emoji) : undefined;
-        if (unconfirmed) unconfirmed.echoed = true;
+        if (unconfirmed) {
+          unconfirmed.echoed = true;
+          // Its echo, with nothing more on the way: the server's counts and this `on` say it all.
+          if (totals && unconfirmed.requests === 0 && unconfirmed.on === on) own!.unconfirmed.delete(emoji);
+        }
         this.#showReactions(target, entry);
         return JSON.stringify(entry.reactions) === before ? undefined : { kind: 'reaction' };
       }
