@@ -21,8 +21,8 @@ export const LiveMessageSchema = z
     author: PersonSchema,
     /**
      * With a reaction: its entry's reactions as the server counted them when it read the event for
-     * its streams (that event and every earlier one included, possibly later ones too), the same
-     * for every reader: the last message for an entry has its latest counts. A reader sets its
+     * the stream (that event and every earlier one included, possibly later ones too), with no
+     * reader's own marks: the last message for an entry has its latest counts. A reader sets its
      * counts from these rather than adding one: a reaction someone already had, or one the reader
      * already counted from a page, changes nothing. Absent from older servers.
      */
