@@ -5,69 +5,29 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { systemClock } from '@mutual/protocol';
 import { eventually } from '../../../../test/support/eventually.js';
-import { startTestOrganisation, type TestOrganisation } from '../testing/test-organisation.js';
+import { acmeWithAnaAndBob, planStream, postAs, recordingSink, STREAM_PATHS } from '../../../../test/support/live-stream-recording.js';
+import type { TestOrganisation } from '../testing/test-organisation.js';
 import { LiveStream } from './live-stream.js';
-import type { SseSink } from './sse-body.js';
 import { SpaceTail } from './space-tail.js';
 
 const ANA = 'ana@seller.test';
 const BOB = 'bob@seller.test';
 
-/** A sink that keeps what the stream wrote, as text. */
-function recordingSink(): SseSink & { text: () => string } {
-  const chunks: Uint8Array[] = [];
-  return {
-    write: (chunk) => (chunks.push(chunk), true),
-    end: () => undefined,
-    text: () => Buffer.concat(chunks).toString('utf8'),
-  };
-}
-
-// The shared tail, and a stream further behind than the tail keeps (a window of one event).
-const PATHS = [
-  ['the shared tail', undefined],
-  ['its own catch-up from the store', 1],
-] as const;
 
 describe("a reader's own membership changes on their live stream", () => {
   let org: TestOrganisation;
 
-  const post = async (group: string, text: string): Promise<string> => {
-    const response = await fetch(`${org.url}/api/groups/${group}/posts`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${await org.token(ANA)}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ text }),
-    });
-    assert.equal(response.status, 201);
-    return ((await response.json()) as { id: string }).id;
-  };
+  const post = (group: string, text: string) => postAs(org, ANA, group, text);
 
   /** Bob's stream as it was opened when he was in the plan group at `position`; it reads everything after. */
-  const bobsStream = (position: number, window: number | undefined) => {
-    const sink = recordingSink();
-    const stream = new LiveStream({
-      person: BOB,
-      space: 'acme',
-      groups: ['acme.plan'],
-      groupsAt: position,
-      cursor: position,
-      sink,
-      store: org.server.store,
-      clock: systemClock,
-    });
-    return { stream, sink, started: stream.start(new SpaceTail(org.server.store, 'acme', position, window)) };
-  };
+  const bobsStream = (position: number, window: number | undefined) => planStream(org, BOB, position, window);
 
   before(async () => {
-    org = await startTestOrganisation();
-    await org.admin.createSpace({ id: 'acme', name: 'Acme', buyer: 'buyer.test' });
-    await org.admin.addPerson({ id: ANA, name: 'Ana' });
-    await org.admin.addPerson({ id: BOB, name: 'Bob' });
-    await org.admin.addMember('acme.plan', ANA);
+    org = await acmeWithAnaAndBob();
   });
   after(() => org.close());
 
-  for (const [path, window] of PATHS) {
+  for (const [path, window] of STREAM_PATHS) {
     it(`sends nothing of a group after the reader's removal from it, through ${path}`, async () => {
       await org.admin.addMember('acme.plan', BOB);
       const member = await org.server.store.lastPosition('acme');

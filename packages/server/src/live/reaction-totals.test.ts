@@ -3,46 +3,18 @@
 // and a reader may already have counted one from a page.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { systemClock, type LiveMessage, type ReactionTotal } from '@mutual/protocol';
-import { startTestOrganisation, type TestOrganisation } from '../testing/test-organisation.js';
-import { LiveStream } from './live-stream.js';
-import type { SseSink } from './sse-body.js';
-import { SpaceTail } from './space-tail.js';
+import type { LiveMessage, ReactionTotal } from '@mutual/protocol';
+import { acmeWithAnaAndBob, planStream, postAs, STREAM_PATHS } from '../../../../test/support/live-stream-recording.js';
+import type { TestOrganisation } from '../testing/test-organisation.js';
 
 const ANA = 'ana@seller.test';
 const BOB = 'bob@seller.test';
 
-/** The live messages a stream wrote. */
-function recordingSink(): SseSink & { messages: () => LiveMessage[] } {
-  const chunks: Uint8Array[] = [];
-  return {
-    write: (chunk) => (chunks.push(chunk), true),
-    end: () => undefined,
-    messages: () =>
-      [...Buffer.concat(chunks).toString('utf8').matchAll(/^event: group-event\nid: \d+\ndata: (.*)$/gm)].map(
-        ([, data]) => JSON.parse(data!) as LiveMessage,
-      ),
-  };
-}
-
-// The shared tail, and a stream further behind than the tail keeps (a window of one event).
-const PATHS = [
-  ['the shared tail', undefined],
-  ['its own catch-up from the store', 1],
-] as const;
 
 describe("a reaction's live message", () => {
   let org: TestOrganisation;
 
-  const post = async (group: string, text: string): Promise<string> => {
-    const response = await fetch(`${org.url}/api/groups/${group}/posts`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${await org.token(ANA)}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ text }),
-    });
-    assert.equal(response.status, 201);
-    return ((await response.json()) as { id: string }).id;
-  };
+  const post = (group: string, text: string) => postAs(org, ANA, group, text);
 
   /** Appends a reaction as it is, changing something or not (as one replicated from a peer may be). */
   const react = (group: string, author: string, target: string, emoji: string, on: boolean) =>
@@ -52,34 +24,20 @@ describe("a reaction's live message", () => {
   const reactionsAfter = async (position: number, window: number | undefined): Promise<LiveMessage[]> => {
     // One more event, so that a window of one leaves the stream behind the tail.
     await post('acme.plan', 'after the reactions');
-    const sink = recordingSink();
-    const stream = new LiveStream({
-      person: ANA,
-      space: 'acme',
-      groups: ['acme.plan'],
-      groupsAt: position,
-      cursor: position,
-      sink,
-      store: org.server.store,
-      clock: systemClock,
-    });
-    await stream.start(new SpaceTail(org.server.store, 'acme', position, window));
+    const { stream, sink, started } = planStream(org, ANA, position, window);
+    await started;
     stream.gone();
     return sink.messages().filter((message) => message.event.type === 'reaction');
   };
 
   before(async () => {
-    org = await startTestOrganisation();
-    await org.admin.createSpace({ id: 'acme', name: 'Acme', buyer: 'buyer.test' });
-    await org.admin.addPerson({ id: ANA, name: 'Ana' });
-    await org.admin.addPerson({ id: BOB, name: 'Bob' });
-    await org.admin.addMember('acme.plan', ANA);
+    org = await acmeWithAnaAndBob();
     await org.admin.addMember('acme.plan', BOB);
     await org.admin.addMember('acme.proof', ANA);
   });
   after(() => org.close());
 
-  for (const [path, window] of PATHS) {
+  for (const [path, window] of STREAM_PATHS) {
     it(`carries the entry's counts, unchanged by a reaction given twice, through ${path}`, async () => {
       const target = await post('acme.plan', `to react to (${path})`);
       const counts = async (author: string, emoji: string, on: boolean): Promise<ReactionTotal[] | undefined> => {
