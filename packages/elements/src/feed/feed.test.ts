@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { EVERY_GROUP } from '../connection/connection.js';
 import { LiveStatus } from '../connection/live-stream.js';
 import type { MutualErrorEvent } from '../events/error-event.js';
 import type { MutualPostEvent } from '../events/post-event.js';
@@ -14,7 +15,7 @@ import {
 } from '../testing/harness.js';
 import type { MutualGroupFeed } from './feed.js';
 import './feed.define.js';
-import { AXE_OPTIONS } from './test-support.js';
+import { AXE_OPTIONS, writePosts } from './test-support.js';
 
 // Against a real Mutual server: the harness creates a fresh space for each test.
 
@@ -139,6 +140,34 @@ describe('<mutual-group-feed>', function () {
       expect(partText(item, 'organisation'), 'every entry names an organisation').to.not.equal('');
       expect(item.querySelector('time')!.getAttribute('datetime')).to.match(/^\d{4}-\d\d-\d\dT/);
     }
+  });
+
+  it('goes on following after being moved in the page, and reads again what came while it was away', async () => {
+    const {
+      space,
+      feeds: [feed],
+    } = await mount(world, world.people.ana);
+    await waitUntil(() => space.status === LiveStatus.open, 'the stream did not open', WAIT);
+    // Moved within its space (a re-layout): same connection, nothing missed.
+    space.append(feed!);
+    const nearby = unique('Posted after a move in the page');
+    await writePosts(world, world.people.bob, world.groups.plan, [nearby]);
+    await waitUntil(() => postWithText(feed!, nearby), 'the post did not arrive after the move', WAIT);
+
+    // Out of the page while bob posts, then back: it reads the feed again.
+    feed!.remove();
+    const heard = new Promise<void>((resolve) => {
+      const stop = space.connection!.subscribe(EVERY_GROUP, () => {
+        stop();
+        resolve();
+      });
+    });
+    const away = unique('Posted while the feed was away');
+    await writePosts(world, world.people.bob, world.groups.plan, [away]);
+    await heard;
+    space.append(feed!);
+    await waitUntil(() => postWithText(feed!, away), 'what came while away was not read', WAIT);
+    expect(posts(feed!).filter((item) => textOf(item) === nearby)).to.have.length(1);
   });
 
   it('sends a post at once as pending, then sent, and another member sees it live', async () => {

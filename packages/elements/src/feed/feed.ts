@@ -217,6 +217,8 @@ export class MutualGroupFeed extends LitElement {
     connection: () => this.#connection,
     group: () => this.group,
     onMessage: (message) => this.#onLive(message),
+    // Out of the page while posts came: read the feed again rather than show it without them.
+    onMissed: () => void this.#firstPage.run(),
   });
   readonly #clock = new ClockController(this);
   readonly #locale = new LocaleController(this, feedCatalogs);
