@@ -24,12 +24,3 @@ export async function requireWriter(store: Store, groupId: string, person: Perso
   return access;
 }
 
-/**
- * A task's new owner must be a member of its group: someone outside it could not see the task
- * they own, nor be reminded of it. An owner who has since left may stay owner (`current`).
- */
-export async function requireOwnerInGroup(store: Store, groupId: string, owner: PersonId | null | undefined, current?: PersonId): Promise<void> {
-  if (!owner || owner === current) return;
-  const access = await store.groupAccess(groupId, owner);
-  if (!access?.role) throw new MutualError('invalid_request', 'the owner must be a member of this group', { detail: `${owner} is not a member of ${groupId}` });
-}

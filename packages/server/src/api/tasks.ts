@@ -11,7 +11,8 @@ import {
   TaskSchema,
 } from '@mutual/protocol';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireMember, requireOwnerInGroup, requireWriter } from './access.js';
+import { requireOwnerInGroup } from '../log/task-owner.js';
+import { requireMember, requireWriter } from './access.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { body, json, problems, queued, security } from './openapi.js';
 
@@ -111,7 +112,7 @@ export function taskRoutes({ store, writer }: AppDeps) {
       const access = await requireWriter(store, group, c.var.person);
       const existing = await store.getTask(group, task);
       if (!existing) throw new MutualError('not_found', 'no such task in this group');
-      await requireOwnerInGroup(store, group, changes.owner, existing.owner);
+      await requireOwnerInGroup(store, group, changes.owner, { current: existing.owner });
       const result = await writer.write({
         space: access.group.space,
         group,

@@ -12,7 +12,7 @@ import {
   type PersonId,
   type Submission,
 } from '@mutual/protocol';
-import { requireOwnerInGroup } from '../api/access.js';
+import { requireOwnerInGroup } from '../log/task-owner.js';
 import type { PeerRecord } from '../store/peer-store.js';
 import type { FederationDeps } from './context.js';
 import { upsertPersonIfChanged } from './profile-updates.js';
@@ -93,7 +93,7 @@ async function check(deps: FederationDeps, peer: PeerRecord, group: Group, write
       const body = draft.body as { task: string; changes: { owner?: PersonId | null } };
       const task = await store.getTask(group.id, body.task);
       if (!task) throw new MutualError('not_found', 'no such task');
-      await requireOwnerInGroup(store, group.id, body.changes.owner, task.owner);
+      await requireOwnerInGroup(store, group.id, body.changes.owner, { current: task.owner });
       return;
     }
     case 'agreement.proposed': {

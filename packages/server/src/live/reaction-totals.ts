@@ -3,7 +3,8 @@ import type { Store, StoredEvent } from '../store/store.js';
 
 /**
  * The reactions of each reaction event's entry as they stand now (that event and every earlier one
- * applied), by event id: what a reaction's live message carries, the same for every reader. A
+ * applied, perhaps later ones too), by event id: what a reaction's live message carries, with no
+ * reader's own marks. A
  * reader adding one per event would count reactions that change nothing, which the log keeps (given
  * twice, from two tabs or by a peer) and the projection ignores. One read per group per batch;
  * nothing for an entry that is not of the event's group: the projection ignores such a reaction,

@@ -1,5 +1,6 @@
-import { domainOf, MutualError, type TaskFields } from '@mutual/protocol';
+import { domainOf, MutualError, type Task, type TaskFields } from '@mutual/protocol';
 import type { Admin } from '../admin/admin.js';
+import { requireOwnerInGroup } from '../log/task-owner.js';
 import type { Store } from '../store/store.js';
 import { PlanSchema, type Plan } from './plan.js';
 
@@ -32,24 +33,25 @@ export async function importPlan(store: Store, admin: Admin, spaceId: string, in
     if (!group || group.space !== spaceId) throw new MutualError('not_found', `no group ${id}: create it first`);
     if (group.home !== domain) throw new MutualError('not_home', `${id} is homed on ${group.home}: import its plan there`);
   }
-  // A task's new owner must be in its group, as on the API (an owner who has left may stay).
+  // Every task is read once, before anything is written: its new owner must be in its group, as on
+  // the API (an owner who has left may stay).
+  const existing = new Map<string, Task | undefined>();
   for (const { group: slug, id, owner } of plan.tasks) {
     const group = `${spaceId}.${slug}`;
-    if (!owner || owner === (await store.getTask(group, id))?.owner) continue;
-    if (!(await store.getRole(group, owner))) {
-      throw new MutualError('invalid_request', `task ${id}: the owner ${owner} is not a member of ${group}; add them to the group first, or leave the owner empty`);
-    }
+    const task = await store.getTask(group, id);
+    existing.set(`${group} ${id}`, task);
+    await requireOwnerInGroup(store, group, owner, { current: task?.owner, task: id });
   }
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, milestones: 0 };
   for (const { group: slug, id, ...fields } of plan.tasks) {
     const group = `${spaceId}.${slug}`;
-    const existing = await store.getTask(group, id);
-    if (!existing) {
+    const task = existing.get(`${group} ${id}`);
+    if (!task) {
       await admin.createTask(group, id, fields as TaskFields);
       summary.created++;
       continue;
     }
-    const changes = Object.fromEntries(TASK_FIELDS.filter((key) => fields[key] !== undefined && fields[key] !== existing[key]).map((key) => [key, fields[key]]));
+    const changes = Object.fromEntries(TASK_FIELDS.filter((key) => fields[key] !== undefined && fields[key] !== task[key]).map((key) => [key, fields[key]]));
     if (Object.keys(changes).length === 0) summary.unchanged++;
     else {
       await admin.updateTask(group, id, changes);

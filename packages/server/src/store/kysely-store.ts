@@ -145,33 +145,24 @@ export class KyselyStore implements Store {
    * `changesMembers`: it may write a group's row or its memberships (see changesGroupOrMembers).
    */
   #logWrite<T>(work: (trx: Kysely<Database>) => Promise<T>, changesMembers = false): Promise<T> {
-    this.#logWrites++;
-    if (changesMembers) {
-      this.#memberWrites++;
-      this.#memberWritesInFlight++;
-    }
-    const written = this.#groupCommit ? this.#groupCommit.run(work) : this.db.transaction().execute(work);
-    return written.finally(() => {
-      this.#logWrites++;
-      if (changesMembers) {
-        this.#memberWrites++;
-        this.#memberWritesInFlight--;
-      }
-    });
+    return this.#counted(() => (this.#groupCommit ? this.#groupCommit.run(work) : this.db.transaction().execute(work)), changesMembers);
   }
 
   /** A write of a group's row outside the log (creating or updating it). */
-  #groupRowWrite(write: () => Promise<unknown>): Promise<void> {
-    this.#logWrites++;
-    this.#memberWrites++;
-    this.#memberWritesInFlight++;
-    return write()
-      .then(() => undefined)
-      .finally(() => {
-        this.#logWrites++;
-        this.#memberWrites++;
-        this.#memberWritesInFlight--;
-      });
+  async #groupRowWrite(write: () => Promise<unknown>): Promise<void> {
+    await this.#counted(write, true);
+  }
+
+  /** Runs a write with the membership cache's counters raised before it and after it (see groupAccess). */
+  #counted<T>(write: () => Promise<T>, changesMembers: boolean): Promise<T> {
+    const raise = (inFlight: number) => {
+      this.#logWrites++;
+      if (!changesMembers) return;
+      this.#memberWrites++;
+      this.#memberWritesInFlight += inFlight;
+    };
+    raise(1);
+    return write().finally(() => raise(-1));
   }
 
   async getPerson(id: PersonId) {
@@ -648,16 +639,12 @@ export class KyselyStore implements Store {
     const totals = new Map<string, ReactionTotal[]>();
     if (entries.length === 0) return totals;
     const own = await this.db.selectFrom('entries').select('id').where('group_id', '=', group).where('id', 'in', [...entries]).execute();
-    if (own.length === 0) return totals;
-    for (const { id } of own) totals.set(id, []);
-    const rows = await this.db
-      .selectFrom('reactions')
-      .select(['entry_id', 'emoji', (eb) => eb.fn.countAll<number>().as('count')])
-      .where('entry_id', 'in', own.map(({ id }) => id))
-      .groupBy(['entry_id', 'emoji'])
-      .orderBy('emoji')
-      .execute();
-    for (const row of rows) totals.get(row.entry_id)!.push({ emoji: row.emoji, count: Number(row.count) });
+    // Counted as for any reader; the totals carry no reader's own marks.
+    const counts = await this.#reactions(
+      own.map(({ id }) => id),
+      '' as PersonId,
+    );
+    for (const { id } of own) totals.set(id, (counts.get(id) ?? []).map(({ emoji, count }) => ({ emoji, count })));
     return totals;
   }
 
