@@ -24,5 +24,6 @@ for (const r of results.scenarios) {
   }
   const baseline = r.baseline ? `${r.baselineName}: ${show(r.baseline)}` : '(absolute goal)';
   const checks = r.notes?.checks ? ` (${show(r.notes.checks)})` : '';
-  console.log(`| ${r.name} | ${show(r.figures)} | ${baseline} | ${show(r.ratio)} | ${r.goal}${checks} | ${r.met ? 'yes' : '**no**'} |`);
+  const ceiling = r.notes?.ceiling ? ` (${r.notes.ceiling})` : '';
+  console.log(`| ${r.name} | ${show(r.figures)} | ${baseline} | ${show(r.ratio)} | ${r.goal}${checks}${ceiling} | ${r.met ? 'yes' : '**no**'} |`);
 }
