@@ -179,7 +179,8 @@ export class OutboxWorker {
     this.#options.onError?.(target, error);
     for (const listener of this.#errorListeners) listener(target, error);
     if (error instanceof FederationRequestError && !error.retryable) {
-      await store.outbox.fail(ids, error.message, new Date(clock()).toISOString());
+      // Kept as `code: message`, like a refusal of one write: what an author is told (api/refused-writes.ts).
+      await store.outbox.fail(ids, `${error.code}: ${error.message}`, new Date(clock()).toISOString());
       return;
     }
     const attempts = Math.max(...batch.map((item) => item.attempts)) + 1;

@@ -146,6 +146,18 @@ export class KyselyOutbox implements OutboxStore {
   async failures() {
     return (await this.#db.selectFrom('outbox').selectAll().where('failed_at', 'is not', null).orderBy('id').execute()).map(toItem);
   }
+
+  async refusedSubmits(limit: number) {
+    const rows = await this.#db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('kind', '=', 'submit')
+      .where('failed_at', 'is not', null)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toItem);
+  }
 }
 
 // Every append to a group with members elsewhere enqueues: compiled once.
