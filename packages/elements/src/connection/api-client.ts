@@ -16,6 +16,7 @@ import type {
   QueuedWrite,
   ReactionCount,
   ReactionRequest,
+  RefusedWrites,
   SpaceTasks,
   Task,
   TaskChanges,
@@ -81,6 +82,11 @@ export class MutualApiClient {
 
   space(space: string, options?: RequestOptions): Promise<MySpace> {
     return this.#json('GET', `/api/spaces/${segment(space)}`, undefined, options);
+  }
+
+  /** The caller's writes queued for another organisation's server that it then refused, newest first. */
+  refusedWrites(space: string, options?: RequestOptions): Promise<RefusedWrites> {
+    return this.#json('GET', `/api/spaces/${segment(space)}/refused`, undefined, options);
   }
 
   members(group: string, options?: RequestOptions): Promise<GroupMembers> {

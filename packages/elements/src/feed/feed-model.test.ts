@@ -266,6 +266,24 @@ describe('FeedModel', () => {
       expect(model.posts.map((entry) => entry.post.seq)).to.deep.equal([3, 2, 1]);
     });
 
+    it('turns failed, marked refused, when the home refuses it; a retry clears that', () => {
+      const model = loaded(post(1, dora));
+      model.addPendingPost('mine', 'client-0110', ana, at);
+      model.addPendingPost('also mine', 'client-0111', ana, at);
+      model.markQueued('client-0110', id(8));
+      model.markQueued('client-0111', id(9));
+      expect(model.queuedEvents().sort()).to.deep.equal([id(8), id(9)].sort());
+      const refusal = new MutualApiError({ status: 409, code: 'not_a_member', title: 'the author is no longer a member of this group' });
+      expect(model.markRefused(id(1), refusal), 'not a queued entry').to.equal(false);
+      expect(model.markRefused(id(8), refusal)).to.equal(true);
+      const refused = model.findLocal('client-0110')!.post;
+      expect(refused).to.deep.include({ delivery: 'failed', refused: true, error: refusal, queuedEvent: undefined });
+      expect(model.queuedEvents()).to.deep.equal([id(9)]);
+      expect(model.markRefused(id(8), refusal), 'once').to.equal(false);
+      model.markPending('client-0110');
+      expect(refused).to.deep.include({ delivery: 'pending', refused: undefined, error: undefined });
+    });
+
     it('matches the echo by the event id of the 202 when it carries no clientId', () => {
       const model = loaded(post(1, dora));
       const view = model.addPendingPost('mine', 'client-0102', ana, at);

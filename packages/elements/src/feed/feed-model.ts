@@ -23,6 +23,8 @@ export interface ReplyView {
   error?: MutualApiError | undefined;
   /** While `queued`: the id the entry will have (the `event` of the `202`), to match its echo by. */
   queuedEvent?: string | undefined;
+  /** `failed` because the group's home server refused it after it was queued. */
+  refused?: boolean | undefined;
 }
 
 export interface PostView {
@@ -34,6 +36,8 @@ export interface PostView {
   error?: MutualApiError | undefined;
   /** While `queued`: the id the entry will have (the `event` of the `202`), to match its echo by. */
   queuedEvent?: string | undefined;
+  /** `failed` because the group's home server refused it after it was queued. */
+  refused?: boolean | undefined;
 }
 
 /**
@@ -189,7 +193,32 @@ export class FeedModel {
     if (view && view.delivery === Delivery.failed) {
       view.delivery = Delivery.pending;
       view.error = undefined;
+      view.refused = undefined;
     }
+  }
+
+  /** The entries of the viewer's still queued for the group's home server, by the id each will have. */
+  queuedEvents(): string[] {
+    const views = this.posts.flatMap((post) => [post, ...post.replies]);
+    return views.flatMap((view) => (view.delivery === Delivery.queued && view.queuedEvent ? [view.queuedEvent] : []));
+  }
+
+  /**
+   * The group's home server refused an entry the viewer's server had queued for it (`event`, the id
+   * of the `202`): it will never arrive, and shows as failed, with a Retry. Returns true if it did.
+   */
+  markRefused(event: string, error: MutualApiError): boolean {
+    for (const post of this.posts) {
+      for (const view of [post, ...post.replies]) {
+        if (view.delivery !== Delivery.queued || view.queuedEvent !== event) continue;
+        view.delivery = Delivery.failed;
+        view.error = error;
+        view.refused = true;
+        view.queuedEvent = undefined;
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns true when the entry is now `failed`. */
@@ -437,6 +466,7 @@ export class FeedModel {
       delivery: Delivery.sent,
       error: undefined,
       queuedEvent: undefined,
+      refused: undefined,
     });
     // The live copy may have arrived first under its own key: keep one.
     const known = this.posts.find((candidate) => candidate !== view && candidate.post.id === post.id);
@@ -450,6 +480,7 @@ export class FeedModel {
       delivery: Delivery.sent,
       error: undefined,
       queuedEvent: undefined,
+      refused: undefined,
     });
     const known = parent.replies.find((candidate) => candidate !== view && candidate.reply.id === reply.id);
     if (known) parent.replies.splice(parent.replies.indexOf(known), 1);

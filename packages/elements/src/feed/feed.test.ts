@@ -394,6 +394,47 @@ describe('<mutual-group-feed>', function () {
     ).to.equal(true);
   });
 
+  it('shows a queued post and a queued reaction that the group’s home then refused, with its reason', async () => {
+    const {
+      feeds: [feed],
+    } = await mount(world, world.people.ana);
+    const post = posts(feed!).find((item) => item.dataset.author === DORA)!;
+    const heart = await reactionChoice(feed!, post, 'heart');
+    const queuedPost = 'p'.repeat(43);
+    const queuedReaction = 'r'.repeat(43);
+    const json = (status: number, body: unknown) =>
+      Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+    const refusal = (event: string, type: string) => ({ event, group: world.groups.plan, type, code: 'not_a_member', message: 'the author is no longer a member of this group', at: new Date().toISOString() });
+    // The group stands for one homed elsewhere: writes answer 202, and the home refuses them.
+    fetchSpy = spyOnFetch((call) => {
+      if (call.method === 'POST' && call.url.endsWith('/posts')) return json(202, { status: 'queued', event: queuedPost, clientId: (JSON.parse(call.body!) as { clientId: string }).clientId });
+      if (call.method === 'POST' && call.url.endsWith('/reactions')) return json(202, { status: 'queued', event: queuedReaction });
+      if (call.url.endsWith(`/api/spaces/${world.space}/refused`)) return json(200, { refused: [refusal(queuedPost, 'post'), refusal(queuedReaction, 'reaction')] });
+      return undefined;
+    });
+    const text = unique('Refused after queuing');
+    await write(feed!, text);
+    const item = postWithText(feed!, text)!;
+    await waitUntil(() => item.dataset.delivery === 'queued', 'not shown as queued', WAIT);
+    heart.click();
+    await feed!.updateComplete;
+
+    await waitUntil(() => item.dataset.delivery === 'failed', 'the refusal was not shown', WAIT);
+    const said = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    expect(said(item.querySelector('[part~="delivery"] span'))).to.equal('Refused by seller.test. You are not a member of this group.');
+    expect(item.querySelector('[part~="retry-button"]'), 'it can be sent again').to.exist;
+    await waitUntil(() => post.querySelector(':scope > .actions [part~="reaction-error"]'), 'the reaction’s refusal was not shown', WAIT);
+    expect(said(post.querySelector(':scope > .actions [part~="reaction-error"]'))).to.equal(
+      'Your reaction was not saved. Refused by seller.test. You are not a member of this group.',
+    );
+    const hearts = [...post.querySelectorAll(':scope > .actions [part~="reaction"]')].filter((button) => button.textContent!.includes('❤'));
+    expect(hearts.every((button) => button.getAttribute('aria-pressed') === 'false'), 'the queued heart is taken back').to.equal(true);
+    const asked = fetchSpy.calls.filter((call) => call.url.endsWith('/refused'));
+    expect(asked.length, 'one question for both writes').to.be.at.least(1);
+    expect(asked.every((call) => call.method === 'GET')).to.equal(true);
+    await expect(feed).to.be.accessible(AXE_OPTIONS);
+  });
+
   it('loads older posts page by page', async () => {
     const {
       feeds: [feed],

@@ -9,6 +9,7 @@ import { isAbortError, toApiError, type MutualApiError } from '../connection/api
 import { newClientId } from '../connection/client-id.js';
 import type { MutualConnection } from '../connection/connection.js';
 import { following } from '../connection/following.js';
+import { refusalError, RefusalWatches } from '../connection/refusal-watch.js';
 import type { TokenProvider } from '../connection/token-source.js';
 import { isQueued } from '../connection/write-result.js';
 import { ClockController } from '../controllers/clock-controller.js';
@@ -274,6 +275,11 @@ export class MutualGroupFeed extends LitElement {
   /** `aria-setsize` of every post, set before each window render. */
   #setSize = '-1';
 
+  /** The viewer's queued writes, watched in case the group's home server refuses them. */
+  readonly #refusals = new RefusalWatches();
+  /** The viewer's reactions queued for the home server, by the id each will have. */
+  readonly #queuedReactions = new Map<string, { entry: string; emoji: string }>();
+
   get #home(): string | undefined {
     return this.#group?.home;
   }
@@ -281,6 +287,8 @@ export class MutualGroupFeed extends LitElement {
   readonly #firstPage = new Task(this, {
     task: async ([connection, group, pageSize], { signal }): Promise<FirstPage | typeof initialState> => {
       this.#model.clear();
+      this.#refusals.clear();
+      this.#queuedReactions.clear();
       this.#group = undefined;
       this.#userScrolled = false;
       this._newPosts = 0;
@@ -378,10 +386,14 @@ export class MutualGroupFeed extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#items.setConnected(true);
+    // Back in the page: watch again what is still queued.
+    for (const event of this.#model.queuedEvents()) this.#watchEntry(event);
+    for (const [event, { entry, emoji }] of this.#queuedReactions) this.#watchReaction(event, entry, emoji);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#refusals.clear();
     this.#items.setConnected(false);
     this.#watchSentinel(undefined);
     this.#ahead.clear();
@@ -658,7 +670,7 @@ export class MutualGroupFeed extends LitElement {
         return html`<p part="delivery" class="delivery queued">${strings.queued(this.#home)}</p>`;
       case Delivery.failed:
         return html`<p part="delivery" class="delivery failed">
-          <span>${strings.notSent} ${view.error ? strings.errorMessage(view.error.code) : ''}</span>
+          <span>${view.refused ? strings.refusedBy(this.#home) : strings.notSent} ${view.error ? strings.errorMessage(view.error.code) : ''}</span>
           <button part="retry-button" class="secondary" type="button" @click=${() => this.#retry(entry.clientId)}>
             ${strings.retry}
           </button>
@@ -895,8 +907,40 @@ export class MutualGroupFeed extends LitElement {
    * live echo, which fires `mutual-post` (see #onLive). Should the echo have come first, fire it now.
    */
   #queued(group: string, clientId: string, event: string): void {
-    if (this.#model.markQueued(clientId, event) === Delivery.sent) this.#dispatchIfSent(group, clientId);
+    const delivery = this.#model.markQueued(clientId, event);
+    if (delivery === Delivery.sent) this.#dispatchIfSent(group, clientId);
+    else if (delivery === Delivery.queued) this.#watchEntry(event);
     this.requestUpdate();
+  }
+
+  /** Should the home refuse a queued entry, it shows as failed, with the home's reason and a Retry. */
+  #watchEntry(event: string): void {
+    const connection = this.#connection;
+    const group = this.group;
+    if (!connection) return;
+    this.#refusals.watch(connection, event, (refusal) => {
+      if (!this.#isCurrent(connection, group) || !this.#model.markRefused(event, refusalError(refusal))) return;
+      this.requestUpdate();
+      this.#announce(this.#strings.announceSendFailed);
+    });
+  }
+
+  /** Should the home refuse a queued reaction, it goes back to what the server last said. */
+  #watchReaction(event: string, entry: string, emoji: string): void {
+    const connection = this.#connection;
+    const group = this.group;
+    if (!connection) return;
+    this.#queuedReactions.set(event, { entry, emoji });
+    this.#refusals.watch(connection, event, (refusal) => {
+      this.#queuedReactions.delete(event);
+      if (!this.#isCurrent(connection, group)) return;
+      this.#model.settleReaction(entry, emoji, 'failed');
+      const strings = this.#strings;
+      const message = `${strings.reactionFailed} ${strings.refusedBy(this.#home)} ${strings.errorMessage(refusalError(refusal).code)}`;
+      this._reactionFailed = { entry, message };
+      this.#announce(message);
+      this.requestUpdate();
+    });
   }
 
   #dispatchIfSent(group: string, clientId: string): void {
@@ -927,6 +971,7 @@ export class MutualGroupFeed extends LitElement {
       if (!this.#isCurrent(connection, group)) return;
       // Queued for the group's home server: shown as the viewer's until its live echo confirms it.
       this.#model.settleReaction(entryId, emoji, isQueued(answer) ? 'queued' : answer.reactions);
+      if (isQueued(answer)) this.#watchReaction(answer.event, entryId, emoji);
     } catch (error) {
       if (!this.#isCurrent(connection, group)) return;
       // Back to what the server last said: that has the reaction if its live echo came first.
@@ -1032,6 +1077,11 @@ export class MutualGroupFeed extends LitElement {
 
   #onLive(message: LiveMessage): void {
     const type = message.event.type;
+    // One of the viewer's queued writes, placed by the home: no refusal will come.
+    if (message.event.author === this.#me?.person.id) {
+      this.#refusals.settled(message.event.id);
+      this.#queuedReactions.delete(message.event.id);
+    }
     const connection = this.#connection;
     if ((type === 'member.added' || type === 'member.removed') && connection) {
       forgetGroupMembers(connection, this.group);

@@ -28,6 +28,7 @@ export const fr: FeedStrings = {
       ? `En file d’attente pour ${home} — s’affichera une fois remis.`
       : 'En file d’attente — s’affichera une fois remis.',
   notSent: 'Non envoyé.',
+  refusedBy: (home) => (home ? `Refusé par ${home}.` : 'Refusé par le serveur d’origine du groupe.'),
   retry: 'Réessayer',
   tryAgain: 'Réessayer',
   connecting: 'Connexion…',

@@ -24,6 +24,8 @@ export interface FeedStrings {
    */
   queued: (home: string | undefined) => string;
   notSent: string;
+  /** Before the reason, under an entry (or beside a reaction) the group's home server refused after it was queued. */
+  refusedBy: (home: string | undefined) => string;
   retry: string;
   tryAgain: string;
   connecting: string;
@@ -85,6 +87,7 @@ export const en: FeedStrings = {
   sending: 'Sending…',
   queued: (home) => (home ? `Queued for ${home} — will appear when delivered.` : 'Queued — will appear when delivered.'),
   notSent: 'Not sent.',
+  refusedBy: (home) => (home ? `Refused by ${home}.` : 'Refused by the group’s home server.'),
   retry: 'Retry',
   tryAgain: 'Try again',
   connecting: 'Connecting…',
