@@ -131,6 +131,18 @@ describe('BoardModel', () => {
     expect(model.sync('s.plan/a')).to.equal(undefined);
     expect(model.stored('s.plan/a')).to.include({ status: 'doing', workstream: 'proof' });
   });
+
+  it('takes a queued change back when the home refuses it', () => {
+    const model = loaded([task('a'), task('b')]);
+    const token = model.change('s.plan/a', { status: 'doing' });
+    model.queue('s.plan/a', token, eventId(9));
+    model.change('s.plan/b', { status: 'blocked' });
+    expect(model.refuse(eventId(8)), 'no change waits on another id').to.equal(undefined);
+    expect(model.refuse(eventId(9))).to.equal('s.plan/a');
+    expect(model.sync('s.plan/a')).to.equal(undefined);
+    expect(model.get('s.plan/a')!.status).to.equal(model.stored('s.plan/a')!.status);
+    expect(model.get('s.plan/b')!.status, 'another task’s change stays').to.equal('blocked');
+  });
 });
 
 describe('board filters and layout', () => {

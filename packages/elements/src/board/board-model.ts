@@ -166,6 +166,19 @@ export class BoardModel {
     if (pending?.token === token) pending.event = event;
   }
 
+  /**
+   * The group's home server refused a queued change (`event`, the id of its `202`): the task goes
+   * back to what the server last said. Returns the task's key, or undefined if no change waits on it.
+   */
+  refuse(event: string): string | undefined {
+    for (const [key, pending] of this.#pending) {
+      if (pending.event !== event) continue;
+      this.#pending.delete(key);
+      return key;
+    }
+    return undefined;
+  }
+
   /** The change failed: the task goes back to what the server last said. False if a newer change replaced it. */
   rollBack(key: string, token: number): boolean {
     if (this.#pending.get(key)?.token !== token) return false;

@@ -481,6 +481,40 @@ describe('<mutual-workstream-board>', function () {
     expect(changes, 'confirmed only by its live echo').to.have.length(0);
   });
 
+  it('puts a queued move back, and says why, when the group’s home server refuses it', async () => {
+    const { security } = await seed(world);
+    const { board } = await mount(world, world.people.ana);
+    const event = 'q'.repeat(43);
+    const json = (status: number, body: unknown) =>
+      Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+    let refused = false;
+    fetchSpy = spyOnFetch((call) => {
+      if (call.method === 'PATCH') return json(202, { status: 'queued', event, ref: security.id });
+      if (call.url.endsWith(`/api/spaces/${world.space}/refused`)) {
+        const refusal = { event, group: security.group, type: 'task.updated', code: 'forbidden', message: 'observers cannot write in this group', at: new Date().toISOString() };
+        return json(200, { refused: refused ? [refusal] : [] });
+      }
+      return undefined;
+    });
+    const changes: MutualTaskChangeEvent[] = [];
+    board.addEventListener('mutual-task-change', (change) => changes.push(change));
+    handle(board, 'Security review')!.focus();
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => card(board, 'Security review')?.dataset.sync === 'queued', 'not shown as queued', WAIT);
+    expect(card(board, 'Security review')!.closest('[part~="cell"]')).to.equal(cell(board, 'plan', 'doing'));
+
+    refused = true;
+    await waitUntil(() => card(board, 'Security review')?.dataset.sync === undefined, 'the refusal was not shown', WAIT);
+    expect(card(board, 'Security review')!.closest('[part~="cell"]'), 'back where it was').to.equal(cell(board, 'plan', 'todo'));
+    const notice = part(board, 'notice')!;
+    expect(notice.getAttribute('role')).to.equal('alert');
+    expect(squash(notice.textContent)).to.contain('seller.test refused the change to “Security review”: it is back as it was.');
+    expect(squash(notice.textContent)).to.contain('You cannot change tasks in this group.');
+    expect(changes, 'never confirmed').to.have.length(0);
+  });
+
   it('filters by mine, overdue, organisation and workstream, reflected to attributes', async () => {
     await seed(world);
     const { board } = await mount(world, world.people.ana);

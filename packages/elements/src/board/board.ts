@@ -18,6 +18,7 @@ import type {
 import { isAbortError, toApiError } from '../connection/api-error.js';
 import { EVERY_GROUP, type MutualConnection } from '../connection/connection.js';
 import { following } from '../connection/following.js';
+import { RefusalWatches, refusalError } from '../connection/refusal-watch.js';
 import type { TokenProvider } from '../connection/token-source.js';
 import { isQueued } from '../connection/write-result.js';
 import { ClockController } from '../controllers/clock-controller.js';
@@ -254,7 +255,9 @@ export class MutualWorkstreamBoard extends LitElement {
   #members = new Map<string, Member[]>();
   #people = new Map<string, Person>();
   /** Writes queued for another organisation's server, by the id their event will have. */
-  readonly #queued = new Map<string, MutualTaskChangeKind>();
+  readonly #queued = new Map<string, { kind: MutualTaskChangeKind; title: string; group: string }>();
+  /** The same writes, watched in case the group's home server refuses them. */
+  readonly #refusals = new RefusalWatches();
   /** The card to focus after the next render (it may be a new element in another cell). */
   #focusKey: string | undefined;
   /** The element to give focus back to when the dialog closes without a card to focus. */
@@ -981,7 +984,7 @@ export class MutualWorkstreamBoard extends LitElement {
       if (connection !== this.#connection) return;
       if (isQueued(result)) {
         this.#model.queue(key, token, result.event);
-        this.#queued.set(result.event, 'updated');
+        this.#whenQueued(result.event, { kind: 'updated', title: task.title, group: task.group });
       } else {
         this.#model.settle(key, token, result);
         this.dispatchEvent(new MutualTaskChangeEvent('updated', result));
@@ -1059,7 +1062,7 @@ export class MutualWorkstreamBoard extends LitElement {
       const result = await connection.api.createTask(group.id, newTaskOf(dialog.draft, this.#model.laneOf({ group: group.id })));
       if (connection !== this.#connection) return;
       if (isQueued(result)) {
-        this.#queued.set(result.event, 'created');
+        this.#whenQueued(result.event, { kind: 'created', title: dialog.draft.title, group: group.id });
         this._notice = { tone: 'info', message: strings.queued(group.home) };
         this.#finishDialog(dialog.session, undefined, strings.queued(group.home));
       } else {
@@ -1088,7 +1091,7 @@ export class MutualWorkstreamBoard extends LitElement {
       if (isQueued(result)) {
         const token = this.#model.change(key, changes);
         this.#model.queue(key, token, result.event);
-        this.#queued.set(result.event, 'updated');
+        this.#whenQueued(result.event, { kind: 'updated', title: original.title, group: original.group });
         this.#finishDialog(dialog.session, key, strings.queued(this.#model.group(original.group)?.home));
       } else {
         this.#model.upsert(result);
@@ -1139,6 +1142,40 @@ export class MutualWorkstreamBoard extends LitElement {
     });
   };
 
+  /** A write the viewer's server queued for the group's home: confirmed by its echo, or refused. */
+  #whenQueued(event: string, write: { kind: MutualTaskChangeKind; title: string; group: string }): void {
+    this.#queued.set(event, write);
+    this.#watchRefusal(event);
+  }
+
+  /** Should the home refuse it, the task goes back to what the server last said, and a notice says why. */
+  #watchRefusal(event: string): void {
+    const connection = this.#connection;
+    if (!connection) return;
+    this.#refusals.watch(connection, event, (refusal) => {
+      const write = this.#queued.get(event);
+      if (connection !== this.#connection || !write) return;
+      this.#queued.delete(event);
+      this.#model.refuse(event);
+      const strings = this.#strings;
+      const home = this.#model.group(write.group)?.home;
+      const said = write.kind === 'created' ? strings.newTaskRefused(write.title, home) : strings.changeRefused(write.title, home);
+      this._notice = { tone: 'error', message: `${said} ${strings.errorMessage(refusalError(refusal).code)}` };
+      this.requestUpdate();
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page: watch again what is still queued.
+    for (const event of this.#queued.keys()) this.#watchRefusal(event);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#refusals.clear();
+  }
+
   // —— live ——
 
   #onLive(message: LiveMessage): void {
@@ -1149,7 +1186,8 @@ export class MutualWorkstreamBoard extends LitElement {
     const queued = this.#queued.get(change.event);
     if (queued && change.kind !== 'milestone') {
       this.#queued.delete(change.event);
-      this.dispatchEvent(new MutualTaskChangeEvent(queued, change.task));
+      this.#refusals.settled(change.event);
+      this.dispatchEvent(new MutualTaskChangeEvent(queued.kind, change.task));
       return;
     }
     if (message.author.id !== this.#me?.person.id) this.#announceLive(change);

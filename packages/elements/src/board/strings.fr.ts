@@ -52,6 +52,8 @@ export const fr: BoardStrings = {
   cancelled: (task, lane, status) => `Déplacement annulé. La tâche «\u00a0${task}\u00a0» est revenue dans ${lane}, ${status}.`,
   vetoed: (task) => `La tâche «\u00a0${task}\u00a0» ne peut pas être déplacée ici.`,
   moveFailed: (task) => `La tâche «\u00a0${task}\u00a0» n’a pas pu être déplacée et a repris sa place.`,
+  changeRefused: (task, home) => `${home ?? 'Le serveur d’origine du groupe'} a refusé la modification de «\u00a0${task}\u00a0»\u00a0: elle est annulée.`,
+  newTaskRefused: (task, home) => `${home ?? 'Le serveur d’origine du groupe'} a refusé la nouvelle tâche «\u00a0${task}\u00a0».`,
   dismiss: 'Fermer',
   created: (task) => `Tâche créée\u00a0: «\u00a0${task}\u00a0».`,
   updated: (task) => `Tâche enregistrée\u00a0: «\u00a0${task}\u00a0».`,

@@ -54,6 +54,10 @@ export interface BoardStrings {
   cancelled: (task: string, lane: string, status: string) => string;
   vetoed: (task: string) => string;
   moveFailed: (task: string) => string;
+  /** Before the reason, when the group's home server refused a change it had been sent (queued). */
+  changeRefused: (task: string, home: string | undefined) => string;
+  /** Before the reason, when the group's home server refused a new task it had been sent (queued). */
+  newTaskRefused: (task: string, home: string | undefined) => string;
   dismiss: string;
   created: (task: string) => string;
   updated: (task: string) => string;
@@ -136,6 +140,8 @@ export const en: BoardStrings = {
   cancelled: (task, lane, status) => `Move cancelled. “${task}” is back in ${lane}, ${status}.`,
   vetoed: (task) => `“${task}” cannot be moved there.`,
   moveFailed: (task) => `“${task}” could not be moved and is back where it was.`,
+  changeRefused: (task, home) => `${home ?? 'The group’s home server'} refused the change to “${task}”: it is back as it was.`,
+  newTaskRefused: (task, home) => `${home ?? 'The group’s home server'} refused the new task “${task}”.`,
   dismiss: 'Dismiss',
   created: (task) => `Task created: “${task}”.`,
   updated: (task) => `Task saved: “${task}”.`,
