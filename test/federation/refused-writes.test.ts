@@ -1,6 +1,6 @@
 // A write queued for another organisation's server (202) that the home then refuses is not lost in
-// silence: its author's server lists it (GET /api/spaces/:space/refused) for the widget that shows
-// it as queued, and only to its author.
+// silence: asked by the id its 202 gave (GET /api/spaces/:space/refused?events=…), its author's
+// server says so, with the home's reason, for the widget that shows it as queued; only to its author.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { apiAs } from '../support/api-client.js';
@@ -17,7 +17,9 @@ describe('writes the home refuses after they were queued', () => {
   it('are listed to their author, with the home’s reason, and to no one else', async () => {
     const implementation = group('implementation');
     const ivan = apiAs(f.buyer, PEOPLE.ivan);
-    assert.deepEqual((await ivan.get(`/spaces/${SPACE}/refused`)).body, { refused: [] });
+    const asked = (events: string[]) => `/spaces/${SPACE}/refused?events=${events.join(',')}`;
+    const placed = await ivan.post(`/groups/${group('proof')}/posts`, { text: 'Placed by the home' });
+    assert.equal(placed.status, 202);
 
     // The seller removes Ivan, but its worker is held, so the buyer's server does not know yet.
     await f.seller.server.federation.worker.stop();
@@ -27,10 +29,10 @@ describe('writes the home refuses after they were queued', () => {
     assert.equal(queued.body.status, 'queued');
 
     // The buyer's worker submits it; the home refuses; the buyer keeps the refusal.
-    await eventually(async () => assert.equal((await f.buyer.server.store.outbox.refusedSubmits(10)).length, 1));
-    const listed = await ivan.get(`/spaces/${SPACE}/refused`);
+    await eventually(async () => assert.equal((await f.buyer.server.store.outbox.refusedSubmits([queued.body.event])).length, 1));
+    const listed = await ivan.get(asked([placed.body.event, queued.body.event]));
     assert.equal(listed.status, 200);
-    assert.equal(listed.body.refused.length, 1);
+    assert.equal(listed.body.refused.length, 1, 'the write the home placed is not refused');
     const [refused] = listed.body.refused;
     assert.equal(refused.event, queued.body.event, 'the id the 202 gave');
     assert.equal(refused.group, implementation);
@@ -40,16 +42,20 @@ describe('writes the home refuses after they were queued', () => {
     assert.match(refused.message, /no longer a member/);
     assert.ok(!Number.isNaN(Date.parse(refused.at)));
 
-    // Someone else of the same organisation, or another space, sees none of it.
-    assert.deepEqual((await apiAs(f.buyer, PEOPLE.sofia).get(`/spaces/${SPACE}/refused`)).body, { refused: [] });
-    assert.deepEqual((await ivan.get('/spaces/another-space/refused')).body, { refused: [] });
-    assert.equal((await fetch(`${f.buyer.url}/api/spaces/${SPACE}/refused`)).status, 401);
+    // Someone else of the same organisation, or another space, learns nothing of it.
+    assert.deepEqual((await apiAs(f.buyer, PEOPLE.sofia).get(asked([queued.body.event]))).body, { refused: [] });
+    assert.deepEqual((await ivan.get(`/spaces/another-space/refused?events=${queued.body.event}`)).body, { refused: [] });
+    assert.equal((await fetch(`${f.buyer.url}/api${asked([queued.body.event])}`)).status, 401);
+    // The question names 1 to 50 event ids.
+    assert.equal((await ivan.get(`/spaces/${SPACE}/refused`)).status, 400);
+    assert.equal((await ivan.get(asked(Array.from({ length: 51 }, () => queued.body.event)))).status, 400);
+    assert.equal((await ivan.get(`/spaces/${SPACE}/refused?events=not-an-id`)).status, 400);
 
     // Once the removal arrives, Ivan is told still: the draft is his, whatever his groups now.
     f.seller.server.federation.worker.start();
     await settle([f.seller, f.buyer, f.partner]);
     assert.equal((await ivan.get(`/groups/${implementation}/posts`)).status, 403);
-    assert.equal((await ivan.get(`/spaces/${SPACE}/refused`)).body.refused[0]?.event, queued.body.event);
+    assert.equal((await ivan.get(asked([queued.body.event]))).body.refused[0]?.event, queued.body.event);
     // And the post is nowhere.
     const onSeller = await apiAs(f.seller, PEOPLE.lea).get(`/groups/${implementation}/posts`);
     assert.ok(!onSeller.body.posts.some((p: { text: string }) => p.text === 'Cut-over window agreed?'));

@@ -84,6 +84,7 @@ describe('faults at a member server', () => {
     const refused = failures.filter((f) => f.group === PROOF && f.target === 'hostile.test');
     assert.equal(refused.length, 1, 'the refused delivery is kept for the admin');
     assert.match(refused[0]!.lastError ?? '', /403/);
+    assert.match(refused[0]!.lastError ?? '', /^forbidden: /, 'kept as `code: message`, as a refused write is told to its author');
     assert.equal(deliveriesOf(PROOF, from).length, 1, 'tried once, not retried');
     assert.equal(deliveriesOf(PLAN, from).length, 1, 'the queue moved on to the next item');
     // Later work does not bring the refused item back.

@@ -490,7 +490,7 @@ describe('<mutual-workstream-board>', function () {
     let refused = false;
     fetchSpy = spyOnFetch((call) => {
       if (call.method === 'PATCH') return json(202, { status: 'queued', event, ref: security.id });
-      if (call.url.endsWith(`/api/spaces/${world.space}/refused`)) {
+      if (call.url.includes(`/api/spaces/${world.space}/refused?events=${event}`)) {
         const refusal = { event, group: security.group, type: 'task.updated', code: 'forbidden', message: 'observers cannot write in this group', at: new Date().toISOString() };
         return json(200, { refused: refused ? [refusal] : [] });
       }

@@ -270,6 +270,9 @@ export class MutualWorkstreamBoard extends LitElement {
   readonly #load = new AsyncTask(this, {
     task: async ([connection], { signal }): Promise<LoadedPlan | typeof initialState> => {
       this.#model.clear();
+      // What was queued is read again with the plan: placed by now, or not there.
+      this.#queued.clear();
+      this.#refusals.clear();
       this.#live.stop();
       if (!connection) return initialState;
       // Follow every group before reading the plan, and read it once the stream follows the space,
@@ -1156,10 +1159,15 @@ export class MutualWorkstreamBoard extends LitElement {
       const write = this.#queued.get(event);
       if (connection !== this.#connection || !write) return;
       this.#queued.delete(event);
-      this.#model.refuse(event);
+      const takenBack = this.#model.refuse(event) !== undefined;
       const strings = this.#strings;
       const home = this.#model.group(write.group)?.home;
-      const said = write.kind === 'created' ? strings.newTaskRefused(write.title, home) : strings.changeRefused(write.title, home);
+      const said =
+        write.kind === 'created'
+          ? strings.newTaskRefused(write.title, home)
+          : takenBack
+            ? strings.changeRefused(write.title, home)
+            : strings.earlierChangeRefused(write.title, home);
       this._notice = { tone: 'error', message: `${said} ${strings.errorMessage(refusalError(refusal).code)}` };
       this.requestUpdate();
     });
@@ -1180,13 +1188,14 @@ export class MutualWorkstreamBoard extends LitElement {
 
   #onLive(message: LiveMessage): void {
     if (!this.#people.has(message.author.id)) this.#people.set(message.author.id, message.author);
+    // One of the viewer's writes, placed: no refusal will come, even for a 202 not answered yet.
+    if (message.event.author === this.#me?.person.id) this.#refusals.settled(message.event.id);
     const change = this.#model.applyLive(message);
     if (!change) return;
     this.requestUpdate();
     const queued = this.#queued.get(change.event);
     if (queued && change.kind !== 'milestone') {
       this.#queued.delete(change.event);
-      this.#refusals.settled(change.event);
       this.dispatchEvent(new MutualTaskChangeEvent(queued.kind, change.task));
       return;
     }

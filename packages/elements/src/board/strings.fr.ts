@@ -53,6 +53,7 @@ export const fr: BoardStrings = {
   vetoed: (task) => `La tâche «\u00a0${task}\u00a0» ne peut pas être déplacée ici.`,
   moveFailed: (task) => `La tâche «\u00a0${task}\u00a0» n’a pas pu être déplacée et a repris sa place.`,
   changeRefused: (task, home) => `${home ?? 'Le serveur d’origine du groupe'} a refusé la modification de «\u00a0${task}\u00a0»\u00a0: elle est annulée.`,
+  earlierChangeRefused: (task, home) => `${home ?? 'Le serveur d’origine du groupe'} a refusé une modification antérieure de «\u00a0${task}\u00a0».`,
   newTaskRefused: (task, home) => `${home ?? 'Le serveur d’origine du groupe'} a refusé la nouvelle tâche «\u00a0${task}\u00a0».`,
   dismiss: 'Fermer',
   created: (task) => `Tâche créée\u00a0: «\u00a0${task}\u00a0».`,

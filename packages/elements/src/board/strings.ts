@@ -56,6 +56,8 @@ export interface BoardStrings {
   moveFailed: (task: string) => string;
   /** Before the reason, when the group's home server refused a change it had been sent (queued). */
   changeRefused: (task: string, home: string | undefined) => string;
+  /** The same, when a later change of the viewer's to that task was made meanwhile (still shown). */
+  earlierChangeRefused: (task: string, home: string | undefined) => string;
   /** Before the reason, when the group's home server refused a new task it had been sent (queued). */
   newTaskRefused: (task: string, home: string | undefined) => string;
   dismiss: string;
@@ -141,6 +143,7 @@ export const en: BoardStrings = {
   vetoed: (task) => `“${task}” cannot be moved there.`,
   moveFailed: (task) => `“${task}” could not be moved and is back where it was.`,
   changeRefused: (task, home) => `${home ?? 'The group’s home server'} refused the change to “${task}”: it is back as it was.`,
+  earlierChangeRefused: (task, home) => `${home ?? 'The group’s home server'} refused an earlier change to “${task}”.`,
   newTaskRefused: (task, home) => `${home ?? 'The group’s home server'} refused the new task “${task}”.`,
   dismiss: 'Dismiss',
   created: (task) => `Task created: “${task}”.`,

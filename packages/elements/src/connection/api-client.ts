@@ -84,9 +84,9 @@ export class MutualApiClient {
     return this.#json('GET', `/api/spaces/${segment(space)}`, undefined, options);
   }
 
-  /** The caller's writes queued for another organisation's server that it then refused, newest first. */
-  refusedWrites(space: string, options?: RequestOptions): Promise<RefusedWrites> {
-    return this.#json('GET', `/api/spaces/${segment(space)}/refused`, undefined, options);
+  /** Which of these queued writes (the `event` of each `202`, at most 50) their home server refused. */
+  refusedWrites(space: string, events: readonly string[], options?: RequestOptions): Promise<RefusedWrites> {
+    return this.#json('GET', `/api/spaces/${segment(space)}/refused?events=${events.map(segment).join(',')}`, undefined, options);
   }
 
   members(group: string, options?: RequestOptions): Promise<GroupMembers> {

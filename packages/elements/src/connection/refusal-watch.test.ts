@@ -7,14 +7,15 @@ import { RefusalWatches, refusalError, watchRefusal } from './refusal-watch.js';
 const QUEUED = 'q'.repeat(43);
 const OTHER = 'o'.repeat(43);
 
-/** A server that lists `refused` (ids) as refused writes, and counts how often it was asked. */
+/** A server for which the writes `refused` (ids) were refused; it answers for those asked about, and counts the questions. */
 function refusingServer(refused: () => string[]) {
   const asked: string[] = [];
   const fetch = async (input: RequestInfo | URL): Promise<Response> => {
-    const url = String(input);
-    if (!url.includes('/refused')) return new Response('{}', { status: 404 });
-    asked.push(new URL(url).pathname);
-    const list = refused().map((event) => ({ event, group: 's.proof', type: 'post', code: 'not_a_member', message: 'the author is no longer a member of this group', at: '2026-11-28T10:00:00.000Z' }));
+    const url = new URL(String(input));
+    if (!url.pathname.endsWith('/refused')) return new Response('{}', { status: 404 });
+    asked.push(`${url.pathname}?${url.searchParams}`);
+    const named = url.searchParams.get('events')!.split(',');
+    const list = refused().filter((event) => named.includes(event)).map((event) => ({ event, group: 's.proof', type: 'post', code: 'not_a_member', message: 'the author is no longer a member of this group', at: '2026-11-28T10:00:00.000Z' }));
     return new Response(JSON.stringify({ refused: list }), { headers: { 'Content-Type': 'application/json' } });
   };
   return { fetch, asked };
@@ -37,22 +38,26 @@ describe('watchRefusal', () => {
     const told: string[] = [];
     watchRefusal(connection, QUEUED, (refusal) => told.push(`${refusal.event} ${refusal.code}`));
     await waitUntil(() => server.asked.length === 1, 'asked within a second or so', { timeout: 3_000 });
-    expect(server.asked[0]).to.equal('/api/spaces/s/refused');
+    expect(server.asked[0]).to.equal(`/api/spaces/s/refused?events=${QUEUED}`, 'only about the writes watched');
     expect(told).to.deep.equal([], 'not refused yet');
     refused = [OTHER, QUEUED];
     await waitUntil(() => told.length === 1, 'asked again', { timeout: 6_000 });
-    expect(told).to.deep.equal([`${QUEUED} not_a_member`], 'only what is watched');
+    expect(told).to.deep.equal([`${QUEUED} not_a_member`]);
     const asked = server.asked.length;
     await new Promise((resolve) => setTimeout(resolve, 4_500));
     expect(server.asked.length).to.equal(asked, 'nothing left to watch: no more questions');
   });
 
-  it('asks nothing once the watch is stopped (the echo came)', async () => {
-    const server = refusingServer(() => [QUEUED]);
+  it('asks nothing once the watch is stopped (the echo came), nor for a write whose echo came first', async () => {
+    const server = refusingServer(() => [QUEUED, OTHER]);
+    const connection = connect(server.fetch);
     const watches = new RefusalWatches();
     const told: string[] = [];
-    watches.watch(connect(server.fetch), QUEUED, (refusal) => told.push(refusal.event));
+    watches.watch(connection, QUEUED, (refusal) => told.push(refusal.event));
     watches.settled(QUEUED);
+    // The echo before the 202's answer.
+    watches.settled(OTHER);
+    watches.watch(connection, OTHER, (refusal) => told.push(refusal.event));
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(server.asked).to.deep.equal([]);
     expect(told).to.deep.equal([]);
@@ -80,10 +85,14 @@ describe('watchRefusal', () => {
     expect(told).to.deep.equal([QUEUED]);
   });
 
-  it('turns a refusal into the error a failed write shows', () => {
-    const error = refusalError({ event: QUEUED, group: 's.proof', type: 'post', code: 'forbidden', message: 'observers cannot write in this group', at: '2026-11-28T10:00:00.000Z' });
+  it('turns a refusal into the error a failed write shows, with a code it knows', () => {
+    const refusal = (code: string) => ({ event: QUEUED, group: 's.proof', type: 'post', code, message: 'observers cannot write in this group', at: '2026-11-28T10:00:00.000Z' });
+    const error = refusalError(refusal('forbidden'));
     expect(error.code).to.equal('forbidden');
     expect(error.message).to.equal('observers cannot write in this group');
     expect(error.isTransient).to.equal(false);
+    // The home chooses the code: one about the viewer's own session would say the wrong thing.
+    expect(refusalError(refusal('token_expired')).code).to.equal('invalid_request');
+    expect(refusalError(refusal('refused')).code).to.equal('invalid_request');
   });
 });

@@ -4,8 +4,11 @@ import type { MutualConnection } from './connection.js';
 
 /** A home answers a submission at once: the first question comes soon after a write is queued… */
 const FIRST_ASK_MS = 1_000;
-/** …then every few seconds while a widget shows a queued write (its home may be down for hours). */
-const ASK_EVERY_MS = 4_000;
+/** …then less and less often while it stays queued (its home may be down for hours). */
+const NEXT_ASK_MS = 4_000;
+const LATEST_ASK_MS = 60_000;
+/** Event ids one question names (the server takes up to 50). */
+const IDS_PER_QUESTION = 50;
 
 type OnRefused = (refusal: RefusedWrite) => void;
 
@@ -14,10 +17,9 @@ const watches = new WeakMap<MutualConnection, RefusalWatch>();
 
 /**
  * Calls `onRefused` if the group's home server refuses a write the viewer's server queued for it
- * (`event` is the id its `202` gave), asking the server every few seconds while any write is
- * watched. Returns the function that stops watching it: call it when the write's live echo
- * arrives, or when the widget goes. Writes the home placed are never listed, so a watch its echo
- * did not stop costs a request every few seconds and nothing more.
+ * (`event` is the id its `202` gave), asking the viewer's server after a second, then less and
+ * less often (up to a minute apart) while any write is watched. Returns the function that stops
+ * watching it: call it when the write's live echo arrives, or when the widget goes.
  *
  * A function rather than a method, as `following` is: with a `<mutual-space>` of an older bundle,
  * whose API client cannot ask, it watches nothing and queued writes stay queued, as before.
@@ -33,6 +35,7 @@ class RefusalWatch {
   readonly #connection: MutualConnection;
   readonly #waiting = new Map<string, Set<OnRefused>>();
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #nextDelayMs = FIRST_ASK_MS;
 
   constructor(connection: MutualConnection) {
     this.#connection = connection;
@@ -42,46 +45,62 @@ class RefusalWatch {
     const callbacks = this.#waiting.get(event) ?? new Set();
     this.#waiting.set(event, callbacks);
     callbacks.add(onRefused);
-    this.#schedule(FIRST_ASK_MS);
+    // A new write: ask soon again, whatever the pace was.
+    this.#nextDelayMs = FIRST_ASK_MS;
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
+    this.#schedule();
     return () => {
       callbacks.delete(onRefused);
       if (callbacks.size === 0 && this.#waiting.get(event) === callbacks) this.#waiting.delete(event);
     };
   }
 
-  #schedule(delayMs: number): void {
-    if (this.#timer === undefined && this.#waiting.size > 0) this.#timer = setTimeout(() => void this.#ask(), delayMs);
+  #schedule(): void {
+    if (this.#timer !== undefined || this.#waiting.size === 0 || this.#connection.closed) return;
+    const delay = this.#nextDelayMs;
+    this.#nextDelayMs = Math.min(LATEST_ASK_MS, Math.max(NEXT_ASK_MS, delay * 2));
+    this.#timer = setTimeout(() => void this.#ask(), delay);
   }
 
   async #ask(): Promise<void> {
     const connection = this.#connection;
     try {
-      if (this.#waiting.size === 0 || connection.closed) return;
-      const { refused } = await connection.api.refusedWrites(connection.space);
-      for (const refusal of refused) {
-        const callbacks = this.#waiting.get(refusal.event);
-        if (!callbacks) continue;
-        this.#waiting.delete(refusal.event);
-        for (const onRefused of callbacks) onRefused(refusal);
+      const events = [...this.#waiting.keys()];
+      for (let start = 0; start < events.length && !connection.closed; start += IDS_PER_QUESTION) {
+        const { refused } = await connection.api.refusedWrites(connection.space, events.slice(start, start + IDS_PER_QUESTION));
+        for (const refusal of refused) {
+          const callbacks = this.#waiting.get(refusal.event);
+          if (!callbacks) continue;
+          this.#waiting.delete(refusal.event);
+          for (const onRefused of callbacks) onRefused(refusal);
+        }
       }
     } catch {
       // Asked again at the next turn: a network blip must not lose a refusal.
     } finally {
       this.#timer = undefined;
-      if (!connection.closed) this.#schedule(ASK_EVERY_MS);
+      this.#schedule();
     }
   }
 }
 
+/** Writes whose echo came lately, remembered so that a `202` answered after its echo is not watched. */
+const SETTLED_KEPT = 200;
+
 /**
  * One widget's watched writes: each stopped when its live echo comes, all of them when the widget
- * leaves the page or shows another group.
+ * leaves the page or shows something else.
  */
 export class RefusalWatches {
   readonly #stops = new Map<string, () => void>();
+  readonly #settled = new Set<string>();
 
+  /** Watches `event` unless its echo came already. */
   watch(connection: MutualConnection, event: string, onRefused: OnRefused): void {
-    if (this.#stops.has(event)) return;
+    if (this.#stops.has(event) || this.#settled.has(event)) return;
     const stop = watchRefusal(connection, event, (refusal) => {
       this.#stops.delete(event);
       onRefused(refusal);
@@ -89,19 +108,26 @@ export class RefusalWatches {
     this.#stops.set(event, stop);
   }
 
-  /** Its echo came: the home placed it. */
+  /** Its echo came: the home placed it. Said for every event of the viewer's, watched or not yet. */
   settled(event: string): void {
     this.#stops.get(event)?.();
     this.#stops.delete(event);
+    this.#settled.add(event);
+    if (this.#settled.size > SETTLED_KEPT) this.#settled.delete(this.#settled.values().next().value!);
   }
 
   clear(): void {
     for (const stop of this.#stops.values()) stop();
     this.#stops.clear();
+    this.#settled.clear();
   }
 }
 
+/** The codes a refusal is shown by; any other (the home chooses it) shows as a refusal of the request. */
+const SHOWN_CODES = new Set<string>(['not_a_member', 'forbidden', 'not_found', 'invalid_request', 'conflict']);
+
 /** A refusal as the error a failed write shows (`409`: the home would not take it; not transient). */
 export function refusalError(refusal: RefusedWrite): MutualApiError {
-  return new MutualApiError({ status: 409, code: refusal.code as MutualApiErrorCode, title: refusal.message });
+  const code = (SHOWN_CODES.has(refusal.code) ? refusal.code : 'invalid_request') as MutualApiErrorCode;
+  return new MutualApiError({ status: 409, code, title: refusal.message });
 }

@@ -202,6 +202,26 @@ describe('FeedModel', () => {
       expect(reactionsOf(model)).to.deep.equal([{ emoji: '👍', count: 1, mine: true }]);
     });
 
+    it('takes a queued reaction back when the home refuses it, unless the viewer changed it again since', () => {
+      const model = loaded(post(1, ana));
+      model.toggleReaction(id(1), '👍', true);
+      model.settleReaction(id(1), '👍', 'queued');
+      expect(reactionsOf(model)).to.deep.equal([{ emoji: '👍', count: 1, mine: true }]);
+      model.refuseReaction(id(1), '👍');
+      expect(reactionsOf(model)).to.deep.equal([]);
+
+      model.toggleReaction(id(1), '❤', true);
+      model.settleReaction(id(1), '❤', 'queued');
+      model.toggleReaction(id(1), '❤', false);
+      model.toggleReaction(id(1), '❤', true);
+      // Two newer requests in flight: they say what it is, not the refusal of the first.
+      model.refuseReaction(id(1), '❤');
+      expect(reactionsOf(model)).to.deep.equal([{ emoji: '❤', count: 1, mine: true }]);
+      model.settleReaction(id(1), '❤', [{ emoji: '❤', count: 1, mine: true }]);
+      model.settleReaction(id(1), '❤', [{ emoji: '❤', count: 1, mine: true }]);
+      expect(reactionsOf(model)).to.deep.equal([{ emoji: '❤', count: 1, mine: true }]);
+    });
+
     it('keeps a reaction whose request failed after its echo came', () => {
       const model = loaded(post(1, ana));
       model.toggleReaction(id(1), '👍', true);

@@ -413,6 +413,19 @@ export class FeedModel {
   }
 
   /**
+   * The group's home server refused a queued reaction of the viewer's: what the server last said
+   * shows, unless the viewer changed that reaction again since (that request settles it).
+   */
+  refuseReaction(entryId: string, emoji: string): void {
+    const entry = this.#findEntry(entryId);
+    const own = this.#own.get(entryId);
+    const unconfirmed = own?.unconfirmed.get(emoji);
+    if (!entry || !own || !unconfirmed || unconfirmed.requests > 0) return;
+    own.unconfirmed.delete(emoji);
+    this.#showReactions(entryId, entry);
+  }
+
+  /**
    * Shows an entry's reactions: what the server said, with the viewer's unconfirmed ones on top.
    * One the server already says is so (its echo, or an answer) is confirmed.
    */

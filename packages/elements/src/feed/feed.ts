@@ -934,7 +934,7 @@ export class MutualGroupFeed extends LitElement {
     this.#refusals.watch(connection, event, (refusal) => {
       this.#queuedReactions.delete(event);
       if (!this.#isCurrent(connection, group)) return;
-      this.#model.settleReaction(entry, emoji, 'failed');
+      this.#model.refuseReaction(entry, emoji);
       const strings = this.#strings;
       const message = `${strings.reactionFailed} ${strings.refusedBy(this.#home)} ${strings.errorMessage(refusalError(refusal).code)}`;
       this._reactionFailed = { entry, message };

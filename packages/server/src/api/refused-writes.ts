@@ -4,45 +4,60 @@ import type { AppDeps, AppEnv } from './context.js';
 import { json, problems, security } from './openapi.js';
 import type { OutboxItem } from '../store/outbox-store.js';
 
-/** Refusals looked through per request: they are rare, and an author cares about the latest. */
-const LOOKED_THROUGH = 1_000;
-/** At most this many are answered. */
-const ANSWERED = 100;
+/** How many queued writes one question may name. */
+export const MAX_REFUSAL_QUESTIONS = 50;
 
 const listRefused = createRoute({
   method: 'get',
   path: '/spaces/{space}/refused',
   tags: ['feed'],
-  summary: "My queued writes in this space that the group's home server refused",
+  summary: "Which of my queued writes the group's home server refused",
   description:
-    "A write in a group homed on another organisation's server is answered `202` and sent on later; " +
-    'should that server refuse it for good (the author was removed meanwhile, say), it is listed here, ' +
-    'newest first, so the widget that showed it as queued can say so. Only the caller’s own writes.',
+    "A write in a group homed on another organisation's server is answered `202` with the id its event will have, " +
+    'and sent on later. Should that server refuse it for good (the author was removed meanwhile, say), asking here ' +
+    "with that id says so, with the home's reason, so the widget that showed it as queued can tell its author. " +
+    'Only the caller’s own writes in this space are answered; ids of anything else are left out.',
   security,
-  request: { params: z.object({ space: z.string().max(64) }) },
-  responses: { 200: json(RefusedWritesSchema, 'The refused writes'), 401: problems[401] },
+  request: {
+    params: z.object({ space: z.string().max(64) }),
+    query: z.object({
+      events: z
+        .string()
+        .regex(new RegExp(`^[A-Za-z0-9_-]{43}(,[A-Za-z0-9_-]{43}){0,${MAX_REFUSAL_QUESTIONS - 1}}$`), `1 to ${MAX_REFUSAL_QUESTIONS} event ids, comma-separated`)
+        .meta({ description: 'the `event` of each `202`, comma-separated' }),
+    }),
+  },
+  responses: { 200: json(RefusedWritesSchema, 'Those of them the home refused'), 400: problems[400], 401: problems[401] },
 });
 
 export function refusedWriteRoutes({ store }: AppDeps) {
   return new OpenAPIHono<AppEnv>().openapi(listRefused, async (c) => {
     const { space } = c.req.valid('param');
+    const { events } = c.req.valid('query');
     const refused: RefusedWrite[] = [];
-    for (const item of await store.outbox.refusedSubmits(LOOKED_THROUGH)) {
+    for (const item of await store.outbox.refusedSubmits([...new Set(events.split(','))])) {
       const write = refusalOf(item);
       // The caller's own drafts only, whatever their membership now: nothing of anyone else's.
       if (write && write.author === c.var.person && write.space === space) refused.push(write.refused);
-      if (refused.length === ANSWERED) break;
     }
     return c.json({ refused }, 200);
   });
 }
 
-/** An outbox item's draft and the home's refusal (`code: message`, as the outbox worker keeps it). */
+/** An outbox item's draft and the refusal (`code: message`, as the outbox worker keeps it). */
 function refusalOf(item: OutboxItem): { author: string; space: string; refused: RefusedWrite } | undefined {
   if (!item.payload || !item.eventId || !item.failedAt) return undefined;
-  const { draft, clientId } = JSON.parse(item.payload) as { draft: EventDraft; clientId?: string };
+  let draft: EventDraft;
+  let clientId: string | undefined;
+  try {
+    ({ draft, clientId } = JSON.parse(item.payload) as { draft: EventDraft; clientId?: string });
+  } catch {
+    return undefined;
+  }
+  if (typeof draft?.author !== 'string' || typeof draft.space !== 'string') return undefined;
   const error = item.lastError ?? '';
   const colon = error.indexOf(': ');
+  const code = colon > 0 ? error.slice(0, colon) : '';
   return {
     author: draft.author,
     space: draft.space,
@@ -50,9 +65,10 @@ function refusalOf(item: OutboxItem): { author: string; space: string; refused: 
       event: item.eventId,
       group: draft.group,
       type: draft.type,
-      ...(clientId && { clientId }),
-      code: colon > 0 ? error.slice(0, colon) : 'refused',
-      message: colon > 0 ? error.slice(colon + 2) : error,
+      ...(typeof clientId === 'string' && { clientId }),
+      // Written before refusals were kept as `code: message`: no code to give.
+      code: /^[a-z_]{1,40}$/.test(code) ? code : 'refused',
+      message: colon > 0 && code ? error.slice(colon + 2) : error,
       at: item.failedAt,
     },
   };

@@ -147,14 +147,15 @@ export class KyselyOutbox implements OutboxStore {
     return (await this.#db.selectFrom('outbox').selectAll().where('failed_at', 'is not', null).orderBy('id').execute()).map(toItem);
   }
 
-  async refusedSubmits(limit: number) {
+  async refusedSubmits(eventIds: readonly string[]) {
+    if (eventIds.length === 0) return [];
     const rows = await this.#db
       .selectFrom('outbox')
       .selectAll()
+      .where('event_id', 'in', eventIds)
       .where('kind', '=', 'submit')
       .where('failed_at', 'is not', null)
-      .orderBy('id', 'desc')
-      .limit(limit)
+      .orderBy('id')
       .execute();
     return rows.map(toItem);
   }

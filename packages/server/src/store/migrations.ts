@@ -384,6 +384,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('notification_settings').addColumn('locale_chosen', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     },
   },
+  '0009-outbox-by-event': {
+    // A widget asks whether the home refused the writes it shows as queued, by their event ids
+    // (api/refused-writes.ts); refusals stay in the outbox for good, so the question needs an index.
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('outbox_by_event').on('outbox').columns(['event_id']).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -47,6 +47,6 @@ export interface OutboxStore {
   /** Pending submissions to a group (to find a retried write before queuing it twice). */
   pendingSubmits(group: string): Promise<OutboxItem[]>;
   failures(): Promise<OutboxItem[]>;
-  /** The newest submissions a home server refused for good, newest first (what their authors are told). */
-  refusedSubmits(limit: number): Promise<OutboxItem[]>;
+  /** Those of these events' submissions that their home server refused for good (what their authors are told). */
+  refusedSubmits(eventIds: readonly string[]): Promise<OutboxItem[]>;
 }
