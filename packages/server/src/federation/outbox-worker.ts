@@ -246,10 +246,6 @@ export class OutboxWorker {
     const path = `/federation/v1/groups/${encodeURIComponent(groupId)}/submit`;
     await this.#keepLease(peer.domain);
     const answer = SubmissionResultSchema.parse(await client.request(peer, 'POST', path, { writes }));
-    // Apply what the home placed before the items leave the queue: the home sends no delivery of
-    // them to this server, so should this fail or stop half-way, the submission goes again and its
-    // answer (the same events, placed once) is applied then.
-    if (answer.events.length) await applier.receive(peer, { space, group, events: answer.events, people: [] }, groupId);
     const at = new Date(this.#options.clock()).toISOString();
     const byId = new Map(answer.results.map((result) => [result.id, result]));
     for (const item of batch) {
@@ -257,6 +253,8 @@ export class OutboxWorker {
       if (result?.error) await store.outbox.fail([item.id], `${result.error.code}: ${result.error.message}`, at);
       else await store.outbox.complete([item.id]);
     }
+    // Apply what the home sequenced right away; the regular delivery will find it applied.
+    if (answer.events.length) await applier.receive(peer, { space, group, events: answer.events, people: [] }, groupId);
   }
 
   /**

@@ -45,8 +45,7 @@ export async function acceptRemoteWrite(
     await check(deps, peer, group, write, draft);
     if (write.author.id === draft.author && write.author.organisation === peer.domain) await upsertPersonIfChanged(deps.store, write.author);
     // Checked above, and asked again at commit: a removal committed meanwhile refuses the write.
-    // The sending server gets the event in this request's answer, not by a delivery of its own.
-    const stored = await replay.within((request) => deps.writer.appendDraft(draft, write.clientId, request, { asMember: true, answeredTo: peer.domain }));
+    const stored = await replay.within((request) => deps.writer.appendDraft(draft, write.clientId, request, { asMember: true }));
     return { id: stored.event.id, seq: stored.event.seq };
   } catch (error) {
     // A replay refuses the whole request, not one write of it.

@@ -96,7 +96,7 @@ export class EventWriter {
    * Idempotent: the same draft, or the same author's clientId, is placed once. `request` is the
    * server request that carries the draft: remembered (replay protection) with the append.
    */
-  async appendDraft(draft: EventDraft, clientId?: string, request?: RequestRecord, options: { asMember?: boolean; answeredTo?: string } = {}): Promise<StoredEvent> {
+  async appendDraft(draft: EventDraft, clientId?: string, request?: RequestRecord, options: { asMember?: boolean } = {}): Promise<StoredEvent> {
     const { store, hub, keys, domain } = this.#options;
     const key = await keys.signingKey();
     // The store finds an earlier write of the same draft or clientId inside the append itself, so
@@ -105,7 +105,6 @@ export class EventWriter {
       ...(clientId && { clientId }),
       ...(request && { request }),
       ...(options.asMember && { asMember: true as const }),
-      ...(options.answeredTo && { answeredTo: options.answeredTo }),
       seal: (event) => signEventProof(event, domain, key),
     });
     if (!stored.appended) return stored;

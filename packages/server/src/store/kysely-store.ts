@@ -436,7 +436,6 @@ export class KyselyStore implements Store {
       const targets = await this.#memberDomains(trx, event.group);
       if (event.type === 'member.removed') targets.add(domainOf(event.body.person));
       targets.delete(bumped.home);
-      if (options.answeredTo) targets.delete(options.answeredTo);
       for (const target of [...targets].sort()) {
         await enqueueOutbox(trx, { target, kind: 'deliver', group: event.group, eventId: event.id }, event.at);
       }

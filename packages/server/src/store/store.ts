@@ -40,13 +40,6 @@ export interface AppendOptions {
    * observer) unless they still hold a writing role when the write commits.
    */
   asMember?: true;
-  /**
-   * The organisation whose server submitted this write: it gets the event in the submission's
-   * answer, so it is not queued a delivery of it too (it would find it applied). Should it not
-   * apply the answer, it submits again and is answered again; an event it misses shows as a gap
-   * with the next delivery, which it backfills.
-   */
-  answeredTo?: string;
   /** Signs the event's place in the log (the home server's proof), inside the transaction. */
   seal?: (event: GroupEvent) => Promise<string>;
   /**
