@@ -114,6 +114,9 @@ export async function fanout(options) {
     // Nothing delivered has no p99: no ratio rather than a misleading 0.
     p99Ratio: Number.isFinite(r.mutual.p99Ms) ? round(r.mutual.p99Ms / r.ceiling.p99Ms) : null,
     memoryRatio: round(r.mutual.rssBytesPerSubscriber / r.ceiling.rssBytesPerSubscriber),
+    // A ceiling that takes longer than the 100 ms between posts to write one message to every
+    // socket falls behind, and its p99 is its queue: no ratio against it can be claimed.
+    ceilingKeptUp: r.ceiling.passMs <= 100,
   }));
   return goalResult({
     name: 'fanout',
@@ -121,7 +124,7 @@ export async function fanout(options) {
     baseline: Object.fromEntries(results.map((r) => [r.subscribers, r.ceiling])),
     baselineName: 'ceiling-sse',
     ratio: checks,
-    goal: '100% delivered, p99 ≤ 1.5× ceiling-sse, RSS per subscriber ≤ 2× ceiling-sse (1,000 and 10,000 subscribers)',
-    met: !options.quick && checks.every((c) => c.delivered && c.p99Ratio <= 1.5 && c.memoryRatio <= 2),
+    goal: '100% delivered, p99 ≤ 1.5× ceiling-sse, RSS per subscriber ≤ 2× ceiling-sse (1,000 and 10,000 subscribers; only against a ceiling that kept up with the posts)',
+    met: !options.quick && checks.every((c) => c.delivered && c.ceilingKeptUp && c.p99Ratio <= 1.5 && c.memoryRatio <= 2),
   });
 }
