@@ -81,6 +81,14 @@ async function mount(
 }
 
 /** Types into a dialog field as a person would. */
+/** Moves a card one column right with the keyboard, as a person would: pick up, move, drop. */
+async function moveRightByKeyboard(board: MutualWorkstreamBoard, title: string): Promise<void> {
+  handle(board, title)!.focus();
+  await sendKeys({ press: 'Space' });
+  await sendKeys({ press: 'ArrowRight' });
+  await sendKeys({ press: 'Space' });
+}
+
 async function fill(board: MutualWorkstreamBoard, name: string, value: string): Promise<void> {
   const control = field<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(board, name);
   control.value = value;
@@ -438,10 +446,7 @@ describe('<mutual-workstream-board>', function () {
     const { board } = await mount(world, world.people.ana);
     fetchSpy = spyOnFetch((call) => (call.method === 'PATCH' ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
     const failed = oneEvent(board, 'mutual-error') as Promise<MutualErrorEvent>;
-    handle(board, 'Security review')!.focus();
-    await sendKeys({ press: 'Space' });
-    await sendKeys({ press: 'ArrowRight' });
-    await sendKeys({ press: 'Space' });
+    await moveRightByKeyboard(board, 'Security review');
     const error = await failed;
     expect(error.operation).to.equal('move-task');
     expect(error.code).to.equal('network_error');
@@ -470,10 +475,7 @@ describe('<mutual-workstream-board>', function () {
     );
     const changes: MutualTaskChangeEvent[] = [];
     board.addEventListener('mutual-task-change', (change) => changes.push(change));
-    handle(board, 'Security review')!.focus();
-    await sendKeys({ press: 'Space' });
-    await sendKeys({ press: 'ArrowRight' });
-    await sendKeys({ press: 'Space' });
+    await moveRightByKeyboard(board, 'Security review');
     await waitUntil(() => card(board, 'Security review')?.dataset.sync === 'queued', 'not shown as queued', WAIT);
     const queued = card(board, 'Security review')!;
     expect(queued.closest('[part~="cell"]')).to.equal(cell(board, 'plan', 'doing'));
@@ -498,10 +500,7 @@ describe('<mutual-workstream-board>', function () {
     });
     const changes: MutualTaskChangeEvent[] = [];
     board.addEventListener('mutual-task-change', (change) => changes.push(change));
-    handle(board, 'Security review')!.focus();
-    await sendKeys({ press: 'Space' });
-    await sendKeys({ press: 'ArrowRight' });
-    await sendKeys({ press: 'Space' });
+    await moveRightByKeyboard(board, 'Security review');
     await waitUntil(() => card(board, 'Security review')?.dataset.sync === 'queued', 'not shown as queued', WAIT);
     expect(card(board, 'Security review')!.closest('[part~="cell"]')).to.equal(cell(board, 'plan', 'doing'));
 
