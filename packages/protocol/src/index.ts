@@ -18,6 +18,7 @@ export * from './api/spaces.js';
 export * from './api/tasks.js';
 export * from './api/live.js';
 export * from './api/refused-writes.js';
+export * from './api/queued-entries.js';
 export * from './api/problem.js';
 export * from './federation/profiles.js';
 export * from './federation/signing-key.js';

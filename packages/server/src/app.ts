@@ -10,6 +10,7 @@ import { cockpitRoutes } from './api/cockpit.js';
 import { planRoutes } from './plan-io/plan-routes.js';
 import { feedRoutes } from './api/feed.js';
 import { meRoutes } from './api/me.js';
+import { queuedEntryRoutes } from './api/queued-entries.js';
 import { refusedWriteRoutes } from './api/refused-writes.js';
 import { spaceRoutes } from './api/spaces.js';
 import { streamRoutes } from './api/stream.js';
@@ -99,6 +100,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/api', spaceRoutes(deps));
   app.route('/api', feedRoutes(deps));
   app.route('/api', refusedWriteRoutes(deps));
+  app.route('/api', queuedEntryRoutes(deps));
   app.route('/api', taskRoutes(deps));
   app.route('/api', agreementRoutes(deps, federation));
   app.route('/api', cockpitRoutes(deps, federation));

@@ -13,6 +13,7 @@ import type {
   NewPost,
   NewReply,
   NewTask,
+  QueuedEntries,
   QueuedWrite,
   ReactionCount,
   ReactionRequest,
@@ -82,6 +83,11 @@ export class MutualApiClient {
 
   space(space: string, options?: RequestOptions): Promise<MySpace> {
     return this.#json('GET', `/api/spaces/${segment(space)}`, undefined, options);
+  }
+
+  /** The caller's posts and replies in a group still waiting for its home server, oldest first. */
+  queuedEntries(group: string, options?: RequestOptions): Promise<QueuedEntries> {
+    return this.#json('GET', `/api/groups/${segment(group)}/queued`, undefined, options);
   }
 
   /** Which of these queued writes (the `event` of each `202`, at most 50) their home server refused. */

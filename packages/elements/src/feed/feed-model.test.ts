@@ -304,6 +304,30 @@ describe('FeedModel', () => {
       expect(refused).to.deep.include({ delivery: 'pending', refused: undefined, error: undefined });
     });
 
+    it('shows again the viewer’s entries still waiting for the home, as queued, once each', () => {
+      const model = loaded(post(1, dora));
+      const shown = model.restoreQueued(
+        [
+          { event: id(8), type: 'post', clientId: 'client-0120', text: 'waiting', at },
+          { event: id(9), type: 'reply', clientId: 'client-0121', text: 'a reply waiting', parent: id(1), at },
+          { event: id(10), type: 'reply', clientId: 'client-0122', text: 'to a post not loaded', parent: id(99), at },
+          { event: id(1), type: 'post', clientId: 'client-0123', text: 'already on the page', at },
+          { event: id(11), type: 'post', text: 'no clientId', at },
+        ],
+        ana,
+      );
+      expect(shown).to.deep.equal([id(8), id(9)]);
+      expect(model.posts.map((view) => [view.post.id, view.post.text === 'waiting', view.delivery])).to.deep.equal([
+        ['local:client-0120', true, 'queued'],
+        [id(1), false, 'sent'],
+      ]);
+      expect(model.posts[1]!.replies.map((view) => [view.reply.text, view.delivery, view.queuedEvent])).to.deep.equal([['a reply waiting', 'queued', id(9)]]);
+      expect(model.restoreQueued([{ event: id(8), type: 'post', clientId: 'client-0120', text: 'waiting', at }], ana), 'once').to.deep.equal([]);
+      // Its echo settles it as any queued entry.
+      expect(model.applyLive(echoPost(8, 'client-0120'))?.kind).to.equal('delivered-post');
+      expect(model.queuedEvents()).to.deep.equal([id(9)]);
+    });
+
     it('matches the echo by the event id of the 202 when it carries no clientId', () => {
       const model = loaded(post(1, dora));
       const view = model.addPendingPost('mine', 'client-0102', ana, at);

@@ -1,4 +1,4 @@
-import type { FeedPage, FeedPost, FeedReply, LiveMessage, Person, ReactionCount, ReactionTotal } from '@mutual/protocol';
+import type { FeedPage, FeedPost, FeedReply, LiveMessage, Person, QueuedEntry, ReactionCount, ReactionTotal } from '@mutual/protocol';
 import type { MutualApiError } from '../connection/api-error.js';
 
 /** Where an entry the viewer wrote stands. Entries from the server are `sent`. */
@@ -173,6 +173,26 @@ export class FeedModel {
     const view: ReplyView = { key: keyOf(reply), reply, delivery: Delivery.pending };
     post.replies.push(view);
     return view;
+  }
+
+  /**
+   * The viewer's posts and replies that their server still holds for the group's home (read after
+   * the first page): shown again as queued, as they were before a reload. One already here (its
+   * echo came, or it is on the page) and a reply to a post not loaded are left out. Returns the
+   * event ids of those shown.
+   */
+  restoreQueued(entries: readonly QueuedEntry[], author: Person): string[] {
+    const shown: string[] = [];
+    for (const entry of entries) {
+      const { clientId } = entry;
+      if (!clientId || this.findLocal(clientId) || this.#findEntry(entry.event)) continue;
+      const view =
+        entry.type === 'post'
+          ? this.addPendingPost(entry.text, clientId, author, entry.at)
+          : entry.parent && this.addPendingReply(entry.parent, entry.text, clientId, author, entry.at);
+      if (view && this.markQueued(clientId, entry.event) === Delivery.queued) shown.push(entry.event);
+    }
+    return shown;
   }
 
   /** The viewer's entry with this clientId, optimistic or acknowledged. */

@@ -7,6 +7,7 @@ import type { MutualSpace } from '../space/space.js';
 import '../space/space.define.js';
 import {
   createSpaceFixture,
+  embedToken,
   spyOnFetch,
   tokenProviderFor,
   WAIT,
@@ -436,6 +437,42 @@ describe('<mutual-group-feed>', function () {
     expect(asked, 'one question named both writes').to.have.length(1);
     expect(new URL(asked[0]!.url).searchParams.get('events')!.split(',').sort()).to.deep.equal([queuedPost, queuedReaction].sort());
     await expect(feed).to.be.accessible(AXE_OPTIONS);
+  });
+
+  it('shows again, as queued, what the viewer wrote that still waits for the group’s home', async () => {
+    const realFetch = window.fetch;
+    const json = (body: unknown) => Promise.resolve(new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } }));
+    const waiting = 'w'.repeat(43);
+    let refused = false;
+    // The plan group stands for one homed on the buyer's server, where the viewer's post waits.
+    fetchSpy = spyOnFetch((call) => {
+      if (call.url.endsWith(`/api/spaces/${world.space}`)) {
+        return embedToken(world.people.ana)
+          .then((token) => realFetch(call.url, { headers: { Authorization: `Bearer ${token}` } }))
+          .then((response) => response.json())
+          .then((space: { groups: Array<{ id: string; home: string }> }) => json({ ...space, groups: space.groups.map((g) => ({ ...g, home: 'buyer.test' })) }));
+      }
+      if (call.url.endsWith(`/api/groups/${encodeURIComponent(world.groups.plan)}/queued`)) {
+        return json({ queued: [{ event: waiting, type: 'post', clientId: 'restored-post-1', text: 'Waiting for the home', at: new Date().toISOString() }] });
+      }
+      if (call.url.includes(`/api/spaces/${world.space}/refused?`)) {
+        const refusal = { event: waiting, group: world.groups.plan, type: 'post', code: 'forbidden', message: 'observers cannot write in this group', at: new Date().toISOString() };
+        return json({ refused: refused ? [refusal] : [] });
+      }
+      return undefined;
+    });
+    const {
+      feeds: [feed],
+    } = await mount(world, world.people.ana);
+    await waitUntil(() => postWithText(feed!, 'Waiting for the home'), 'the queued post is not shown', WAIT);
+    const item = postWithText(feed!, 'Waiting for the home')!;
+    expect(item.dataset.delivery).to.equal('queued');
+    const said = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    expect(said(item.querySelector('[part~="delivery"]'))).to.equal('Queued for buyer.test — will appear when delivered.');
+    // Watched like any queued entry: the home's refusal shows on it.
+    refused = true;
+    await waitUntil(() => item.dataset.delivery === 'failed', 'the refusal was not shown', WAIT);
+    expect(said(item.querySelector('[part~="delivery"] span'))).to.equal('Refused by buyer.test. You are not a member of this group.');
   });
 
   it('loads older posts page by page', async () => {

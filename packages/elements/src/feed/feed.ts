@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { cssProps } from '../styles/css-props.js';
-import type { FeedPage, FeedPost, FeedReply, LiveMessage, Me, MyGroup, Person } from '@mutual/protocol';
+import type { FeedPage, FeedPost, FeedReply, LiveMessage, Me, MyGroup, Person, QueuedEntry } from '@mutual/protocol';
 import { isAbortError, toApiError, type MutualApiError } from '../connection/api-error.js';
 import { newClientId } from '../connection/client-id.js';
 import type { MutualConnection } from '../connection/connection.js';
@@ -49,6 +49,8 @@ interface FirstPage {
   me: Me;
   /** The group as the viewer's space lists it (name, kind, home), when the space could be read. */
   group: MyGroup | undefined;
+  /** The viewer's posts and replies still waiting for the group's home server (homed elsewhere). */
+  queued: QueuedEntry[];
 }
 
 /** Older posts start loading once the rendered window is this close to the last post loaded. */
@@ -301,7 +303,12 @@ export class MutualGroupFeed extends LitElement {
         connection.me(),
         connection.mySpace().catch(() => undefined),
       ]);
-      return { page, me, group: space?.groups.find((candidate) => candidate.id === group) };
+      const mine = space?.groups.find((candidate) => candidate.id === group);
+      // Homed elsewhere: what the viewer wrote that has not reached the home yet shows as queued.
+      // (Asked only of an API client that can: an older <mutual-space> bundle's cannot.)
+      const homedElsewhere = mine && mine.home !== me.organisation.domain && typeof connection.api.queuedEntries === 'function';
+      const queued = homedElsewhere ? ((await connection.api.queuedEntries(group, { signal }).catch(() => undefined))?.queued ?? []) : [];
+      return { page, me, group: mine, queued };
     },
     args: () => [this.#connection, this.group, this.#pageSize] as const,
     // Not called for a run that returned initialState, nor for one that a newer run replaced.
@@ -309,6 +316,7 @@ export class MutualGroupFeed extends LitElement {
       this.#me = result.me;
       this.#group = result.group;
       this.#model.load(result.page, result.me.person.id);
+      for (const event of this.#model.restoreQueued(result.queued, result.me.person)) this.#watchEntry(event);
     },
     onError: (error) => this.#reportError('load', error),
   });

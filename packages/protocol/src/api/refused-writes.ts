@@ -22,6 +22,6 @@ export const RefusedWriteSchema = z
   .meta({ id: 'RefusedWrite' });
 export type RefusedWrite = z.infer<typeof RefusedWriteSchema>;
 
-/** Newest first; only the caller's own writes in the space. */
+/** Those of the ids asked about that the home refused: only the caller's own writes in the space. */
 export const RefusedWritesSchema = z.object({ refused: z.array(RefusedWriteSchema) }).meta({ id: 'RefusedWrites' });
 export type RefusedWrites = z.infer<typeof RefusedWritesSchema>;
