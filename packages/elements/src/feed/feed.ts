@@ -297,18 +297,23 @@ export class MutualGroupFeed extends LitElement {
       this.#olderPage.abort();
       this.#ahead.clear();
       if (!connection || !group) return initialState;
-      const [page, me, space] = await Promise.all([
+      const viewer = Promise.all([connection.me(), connection.mySpace().catch(() => undefined)]);
+      const [page, [me, space], queued] = await Promise.all([
         // Read once the stream follows the space: a page read before it starts could miss a post.
         following(connection).then(() => connection.api.posts(group, { limit: pageSize, signal })),
-        connection.me(),
-        connection.mySpace().catch(() => undefined),
+        viewer,
+        // Homed elsewhere: what the viewer wrote that has not reached the home yet shows as queued
+        // (asked alongside the page; only of an API client that can: an older bundle's cannot).
+        viewer.then(([me, space]) => {
+          const home = space?.groups.find((candidate) => candidate.id === group)?.home;
+          if (!home || home === me.organisation.domain || typeof connection.api.queuedEntries !== 'function') return [];
+          return connection.api.queuedEntries(group, { signal }).then(
+            (answer) => answer.queued,
+            () => [],
+          );
+        }),
       ]);
-      const mine = space?.groups.find((candidate) => candidate.id === group);
-      // Homed elsewhere: what the viewer wrote that has not reached the home yet shows as queued.
-      // (Asked only of an API client that can: an older <mutual-space> bundle's cannot.)
-      const homedElsewhere = mine && mine.home !== me.organisation.domain && typeof connection.api.queuedEntries === 'function';
-      const queued = homedElsewhere ? ((await connection.api.queuedEntries(group, { signal }).catch(() => undefined))?.queued ?? []) : [];
-      return { page, me, group: mine, queued };
+      return { page, me, group: space?.groups.find((candidate) => candidate.id === group), queued };
     },
     args: () => [this.#connection, this.group, this.#pageSize] as const,
     // Not called for a run that returned initialState, nor for one that a newer run replaced.

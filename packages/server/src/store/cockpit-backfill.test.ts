@@ -45,7 +45,7 @@ async function backfillsLikeTheProjections(store: KyselyStore, schema?: string) 
   for (const index of ['tasks_open_in_order', 'tasks_blocked_in_order']) await store.db.schema.dropIndex(index).execute();
   // …and what the migrations after it did, so that they run again in order from 0007.
   await store.db.schema.alterTable('notification_settings').dropColumn('locale_chosen').execute();
-  await store.db.schema.dropIndex('outbox_by_event').execute();
+  for (const index of ['outbox_by_event', 'outbox_submits_by_group']) await store.db.schema.dropIndex(index).execute();
   await sql`delete from kysely_migration where name >= '0007'`.execute(store.db);
   await migrate(store.db, schema);
 

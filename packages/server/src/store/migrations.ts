@@ -386,9 +386,12 @@ const migrations: Record<string, Migration> = {
   },
   '0009-outbox-by-event': {
     // A widget asks whether the home refused the writes it shows as queued, by their event ids
-    // (api/refused-writes.ts); refusals stay in the outbox for good, so the question needs an index.
+    // (api/refused-writes.ts), and a feed opened in a group homed elsewhere reads its viewer's
+    // queued entries (api/queued-entries.ts): refusals stay in the outbox for good, and a peer
+    // that is down leaves a long queue, so both questions need an index.
     async up(db: Kysely<unknown>) {
       await db.schema.createIndex('outbox_by_event').on('outbox').columns(['event_id']).execute();
+      await db.schema.createIndex('outbox_submits_by_group').on('outbox').columns(['group_id', 'kind', 'failed_at', 'id']).execute();
     },
   },
 };
