@@ -1,9 +1,10 @@
-import { QueuedEntriesSchema, type EventDraft, type QueuedEntry } from '@mutual/protocol';
+import { QueuedEntriesSchema, type QueuedEntry } from '@mutual/protocol';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireMember } from './access.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { json, problems, security } from './openapi.js';
 import type { OutboxItem } from '../store/outbox-store.js';
+import { submittedWriteOf } from '../store/submitted-write.js';
 
 /** At most this many are answered: the oldest, which the feed shows first. */
 const ANSWERED = 100;
@@ -38,21 +39,16 @@ export function queuedEntryRoutes({ store }: AppDeps) {
 
 /** The caller's queued post or reply in an outbox item, if it is one. */
 function entryOf(item: OutboxItem, person: string): QueuedEntry | undefined {
-  if (!item.payload || !item.eventId) return undefined;
-  let draft: EventDraft;
-  let clientId: string | undefined;
-  try {
-    ({ draft, clientId } = JSON.parse(item.payload) as { draft: EventDraft; clientId?: string });
-  } catch {
-    return undefined;
-  }
-  if (draft?.author !== person || (draft.type !== 'post' && draft.type !== 'reply')) return undefined;
+  const write = submittedWriteOf(item);
+  if (!write) return undefined;
+  const { draft, clientId } = write;
+  if (draft.author !== person || (draft.type !== 'post' && draft.type !== 'reply')) return undefined;
   const body = draft.body as { text?: unknown; parent?: unknown };
   if (typeof body.text !== 'string') return undefined;
   return {
-    event: item.eventId,
+    event: write.event,
     type: draft.type,
-    ...(typeof clientId === 'string' && { clientId }),
+    ...(clientId && { clientId }),
     text: body.text,
     ...(draft.type === 'reply' && typeof body.parent === 'string' && { parent: body.parent }),
     at: draft.at,

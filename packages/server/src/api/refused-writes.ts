@@ -1,8 +1,9 @@
-import { RefusedWritesSchema, type EventDraft, type RefusedWrite } from '@mutual/protocol';
+import { RefusedWritesSchema, type RefusedWrite } from '@mutual/protocol';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './context.js';
 import { json, problems, security } from './openapi.js';
 import type { OutboxItem } from '../store/outbox-store.js';
+import { submittedWriteOf } from '../store/submitted-write.js';
 
 /** How many queued writes one question may name. */
 export const MAX_REFUSAL_QUESTIONS = 50;
@@ -46,15 +47,9 @@ export function refusedWriteRoutes({ store }: AppDeps) {
 
 /** An outbox item's draft and the refusal (`code: message`, as the outbox worker keeps it). */
 function refusalOf(item: OutboxItem): { author: string; space: string; refused: RefusedWrite } | undefined {
-  if (!item.payload || !item.eventId || !item.failedAt) return undefined;
-  let draft: EventDraft;
-  let clientId: string | undefined;
-  try {
-    ({ draft, clientId } = JSON.parse(item.payload) as { draft: EventDraft; clientId?: string });
-  } catch {
-    return undefined;
-  }
-  if (typeof draft?.author !== 'string' || typeof draft.space !== 'string') return undefined;
+  const write = submittedWriteOf(item);
+  if (!write || !item.failedAt) return undefined;
+  const { draft, clientId } = write;
   const error = item.lastError ?? '';
   const colon = error.indexOf(': ');
   const code = colon > 0 ? error.slice(0, colon) : '';
@@ -62,10 +57,10 @@ function refusalOf(item: OutboxItem): { author: string; space: string; refused: 
     author: draft.author,
     space: draft.space,
     refused: {
-      event: item.eventId,
+      event: write.event,
       group: draft.group,
       type: draft.type,
-      ...(typeof clientId === 'string' && { clientId }),
+      ...(clientId && { clientId }),
       // Written before refusals were kept as `code: message`: no code to give.
       code: /^[a-z_]{1,40}$/.test(code) ? code : 'refused',
       message: colon > 0 && code ? error.slice(colon + 2) : error,

@@ -15,6 +15,7 @@ import type { ServerKeys } from '../federation/server-keys.js';
 import type { LiveHub } from '../live/hub.js';
 import type { RequestRecord } from '../store/request-record.js';
 import type { Store, StoredEvent } from '../store/store.js';
+import { submittedWriteOf } from '../store/submitted-write.js';
 
 export interface WriteRequest<T extends EventType> {
   space: string;
@@ -78,8 +79,8 @@ export class EventWriter {
       if (earlier) return { status: 'stored', stored: earlier };
       // A retry of a write still waiting in the outbox is the same write: same id, queued once.
       for (const item of await store.outbox.pendingSubmits(request.group)) {
-        const queued = JSON.parse(item.payload!) as { draft: EventDraft; clientId?: string };
-        if (queued.clientId === clientId && queued.draft.author === request.author) return { status: 'queued', id: item.eventId! };
+        const queued = submittedWriteOf(item);
+        if (queued?.clientId === clientId && queued.draft.author === request.author) return { status: 'queued', id: queued.event };
       }
     }
     const id = await eventId(draft);
