@@ -85,6 +85,33 @@ describe('watchRefusal', () => {
     expect(told).to.deep.equal([QUEUED]);
   });
 
+  it('asks within a second or so of the first write however often more come, and one question at a time', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const asked: number[] = [];
+    const started = Date.now();
+    const slow = async (input: RequestInfo | URL): Promise<Response> => {
+      if (!String(input).includes('/refused')) return new Response('{}', { status: 404 });
+      asked.push(Date.now() - started);
+      most = Math.max(most, ++inFlight);
+      // A slow server: writes keep coming while it answers.
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      inFlight--;
+      return new Response(JSON.stringify({ refused: [] }), { headers: { 'Content-Type': 'application/json' } });
+    };
+    const connection = connect(slow);
+    const stops: Array<() => void> = [];
+    // A write every 300 ms for 3 s.
+    for (let i = 0; i < 10; i++) {
+      stops.push(watchRefusal(connection, String(i).padStart(43, 'w'), () => undefined));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    await waitUntil(() => asked.length >= 2, 'asked again after the first answer', { timeout: 5_000 });
+    for (const stop of stops) stop();
+    expect(asked[0]!, 'not put off by the writes that kept coming').to.be.below(1_500);
+    expect(most, 'never two questions at once').to.equal(1);
+  });
+
   it('turns a refusal into the error a failed write shows, with a code it knows', () => {
     const refusal = (code: string) => ({ event: QUEUED, group: 's.proof', type: 'post', code, message: 'observers cannot write in this group', at: '2026-11-28T10:00:00.000Z' });
     const error = refusalError(refusal('forbidden'));

@@ -35,6 +35,10 @@ class RefusalWatch {
   readonly #connection: MutualConnection;
   readonly #waiting = new Map<string, Set<OnRefused>>();
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the timer fires (`Date.now()` time). */
+  #dueAt = 0;
+  /** A question is on its way: the next is scheduled when it is answered, never beside it. */
+  #asking = false;
   #nextDelayMs = FIRST_ASK_MS;
 
   constructor(connection: MutualConnection) {
@@ -45,9 +49,10 @@ class RefusalWatch {
     const callbacks = this.#waiting.get(event) ?? new Set();
     this.#waiting.set(event, callbacks);
     callbacks.add(onRefused);
-    // A new write: ask soon again, whatever the pace was.
+    // A new write: ask soon again, whatever the pace was, but never put off a question due sooner
+    // (writes coming every half second must not keep postponing it).
     this.#nextDelayMs = FIRST_ASK_MS;
-    if (this.#timer !== undefined) {
+    if (this.#timer !== undefined && this.#dueAt > Date.now() + FIRST_ASK_MS) {
       clearTimeout(this.#timer);
       this.#timer = undefined;
     }
@@ -59,14 +64,19 @@ class RefusalWatch {
   }
 
   #schedule(): void {
-    if (this.#timer !== undefined || this.#waiting.size === 0 || this.#connection.closed) return;
+    if (this.#timer !== undefined || this.#asking || this.#waiting.size === 0 || this.#connection.closed) return;
     const delay = this.#nextDelayMs;
     this.#nextDelayMs = Math.min(LATEST_ASK_MS, Math.max(NEXT_ASK_MS, delay * 2));
-    this.#timer = setTimeout(() => void this.#ask(), delay);
+    this.#dueAt = Date.now() + delay;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.#ask();
+    }, delay);
   }
 
   async #ask(): Promise<void> {
     const connection = this.#connection;
+    this.#asking = true;
     try {
       const events = [...this.#waiting.keys()];
       for (let start = 0; start < events.length && !connection.closed; start += IDS_PER_QUESTION) {
@@ -81,7 +91,7 @@ class RefusalWatch {
     } catch {
       // Asked again at the next turn: a network blip must not lose a refusal.
     } finally {
-      this.#timer = undefined;
+      this.#asking = false;
       this.#schedule();
     }
   }
