@@ -176,7 +176,7 @@ export class FeedModel {
   }
 
   /**
-   * The viewer's posts and replies that their server still holds for the group's home (read after
+   * The viewer's posts and replies that their server still holds for the group's home (read with
    * the first page): shown again as queued, as they were before a reload. One already here (its
    * echo came, or it is on the page) and a reply to a post not loaded are left out. Returns the
    * event ids of those shown.

@@ -2,7 +2,7 @@ import { RefusedWritesSchema, type RefusedWrite } from '@mutual/protocol';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './context.js';
 import { json, problems, security } from './openapi.js';
-import type { OutboxItem } from '../store/outbox-store.js';
+import { refusalParts, type OutboxItem } from '../store/outbox-store.js';
 import { submittedWriteOf } from '../store/submitted-write.js';
 
 /** How many queued writes one question may name. */
@@ -45,14 +45,11 @@ export function refusedWriteRoutes({ store }: AppDeps) {
   });
 }
 
-/** An outbox item's draft and the refusal (`code: message`, as the outbox worker keeps it). */
+/** An outbox item's draft and the refusal kept with it. */
 function refusalOf(item: OutboxItem): { author: string; space: string; refused: RefusedWrite } | undefined {
   const write = submittedWriteOf(item);
   if (!write || !item.failedAt) return undefined;
   const { draft, clientId } = write;
-  const error = item.lastError ?? '';
-  const colon = error.indexOf(': ');
-  const code = colon > 0 ? error.slice(0, colon) : '';
   return {
     author: draft.author,
     space: draft.space,
@@ -61,9 +58,7 @@ function refusalOf(item: OutboxItem): { author: string; space: string; refused: 
       group: draft.group,
       type: draft.type,
       ...(clientId && { clientId }),
-      // Written before refusals were kept as `code: message`: no code to give.
-      code: /^[a-z_]{1,40}$/.test(code) ? code : 'refused',
-      message: colon > 0 && code ? error.slice(colon + 2) : error,
+      ...refusalParts(item.lastError),
       at: item.failedAt,
     },
   };

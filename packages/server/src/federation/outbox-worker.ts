@@ -10,7 +10,7 @@ import {
   type Submission,
 } from '@mutual/protocol';
 import { PROCESS_ID } from '../process-id.js';
-import type { OutboxItem } from '../store/outbox-store.js';
+import { refusalText, type OutboxItem } from '../store/outbox-store.js';
 import type { PeerRecord } from '../store/peer-store.js';
 import type { Store } from '../store/store.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
@@ -179,8 +179,8 @@ export class OutboxWorker {
     this.#options.onError?.(target, error);
     for (const listener of this.#errorListeners) listener(target, error);
     if (error instanceof FederationRequestError && !error.retryable) {
-      // Kept as `code: message`, like a refusal of one write: what an author is told (api/refused-writes.ts).
-      await store.outbox.fail(ids, `${error.code}: ${error.message}`, new Date(clock()).toISOString());
+      // Kept like a refusal of one write: what an author is told (api/refused-writes.ts).
+      await store.outbox.fail(ids, refusalText(error.code, error.message), new Date(clock()).toISOString());
       return;
     }
     const attempts = Math.max(...batch.map((item) => item.attempts)) + 1;
@@ -250,7 +250,7 @@ export class OutboxWorker {
     const byId = new Map(answer.results.map((result) => [result.id, result]));
     for (const item of batch) {
       const result = byId.get(item.eventId!);
-      if (result?.error) await store.outbox.fail([item.id], `${result.error.code}: ${result.error.message}`, at);
+      if (result?.error) await store.outbox.fail([item.id], refusalText(result.error.code, result.error.message), at);
       else await store.outbox.complete([item.id]);
     }
     // Apply what the home sequenced right away; the regular delivery will find it applied.

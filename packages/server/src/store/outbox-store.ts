@@ -50,3 +50,14 @@ export interface OutboxStore {
   /** Those of these events' submissions that their home server refused for good (what their authors are told). */
   refusedSubmits(eventIds: readonly string[]): Promise<OutboxItem[]>;
 }
+
+/** How a refusal is kept as an item's `lastError`: `code: message` (told to authors, api/refused-writes.ts). */
+export const refusalText = (code: string, message: string): string => `${code}: ${message}`;
+
+/** A kept refusal's code and message; `refused` for one kept before refusals had a code. */
+export function refusalParts(lastError: string | null): { code: string; message: string } {
+  const error = lastError ?? '';
+  const colon = error.indexOf(': ');
+  const code = colon > 0 ? error.slice(0, colon) : '';
+  return /^[a-z_]{1,40}$/.test(code) ? { code, message: error.slice(colon + 2) } : { code: 'refused', message: error };
+}
